@@ -1,0 +1,29 @@
+# Two commands for everything: `make lab` to learn, `make test` to check.
+# Both create the virtual environment in .venv on first use and reuse it after.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install lab test notebooks benchmark clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+lab: install  ## open the course in JupyterLab
+	$(BIN)/jupyter lab --notebook-dir=. notebooks/00_start_here.ipynb
+
+test: install  ## the whole suite: units, syllabus, notebook hygiene, nbval on every lesson
+	$(BIN)/python -m pytest --nbval-lax -n 2 --dist loadfile
+
+notebooks: install  ## re-run lesson notebooks in place (NB=path to pick one) and record their times
+	$(BIN)/python benchmarks/run_lessons.py --write $(NB)
+
+clean:
+	rm -rf $(VENV)

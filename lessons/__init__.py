@@ -1,0 +1,2 @@
+"""Shared code for the course notebooks: offline datasets, notebook setup, plots,
+model-structure tables and the syllabus."""
