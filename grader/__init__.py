@@ -1,0 +1,1 @@
+"""The course's autograder: release student notebooks, self-check, grade submissions."""

@@ -1,0 +1,96 @@
+"""How an assignment's checks are written: cases of inputs, and how to compare outputs.
+
+An assignment's `checks.py` lists one `Check` per exercise. Inputs are made in the
+grader's process; the expected outputs are those of the reference solution, recorded
+in the assignment's fixtures by `python -m grader fixtures ID`. Comparisons run in
+the grader's process, never in the learner's kernel. Each returns None when the output
+is right, else a short message written for the learner.
+"""
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from grader.codec import ModelStructure, Unsupported
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    args: tuple
+    public: bool = False  # public cases also run in the learner's self-check
+
+
+@dataclass(frozen=True)
+class Check:
+    exercise: str          # the exercise id, which is also the function's name
+    hint: str              # shown first when a case fails
+    cases: tuple
+    compare: Callable = field(default=None)  # (expected, got, case) -> message or None
+
+    def judge(self, expected, got, case):
+        return (self.compare or close())(expected, got, case)
+
+
+def _kind(value):
+    return type(value).__name__
+
+
+def close(atol=1e-6, rtol=1e-6):
+    """Same structure, same shapes, and numbers within atol + rtol * |expected|."""
+    def compare(expected, got, case, where="the result"):
+        if isinstance(got, Unsupported):
+            return f"{where} is a {got.type_name}, which cannot be checked; return NumPy arrays or numbers"
+        if isinstance(expected, dict):
+            if not isinstance(got, dict):
+                return f"{where} should be a dict, got {_kind(got)}"
+            missing = [k for k in expected if k not in got]
+            if missing:
+                return f"{where} is missing the keys {missing}"
+            for key in expected:
+                message = compare(expected[key], got[key], case, f"{where}[{key!r}]")
+                if message:
+                    return message
+            return None
+        if isinstance(expected, (tuple, list)):
+            if not isinstance(got, (tuple, list)) or len(got) != len(expected):
+                n = len(got) if isinstance(got, (tuple, list)) else 1
+                return f"{where} should have {len(expected)} parts, got {n}"
+            for i, (e, g) in enumerate(zip(expected, got)):
+                message = compare(e, g, case, f"{where}[{i}]")
+                if message:
+                    return message
+            return None
+        if isinstance(expected, str) or expected is None:
+            return None if got == expected else f"{where} should be {expected!r}, got {got!r}"
+        expected, got_array = np.asarray(expected), np.asarray(got) if got is not None else None
+        if got_array is None:
+            return f"{where} is None: did you forget a return statement?"
+        if got_array.shape != expected.shape:
+            return f"{where} should have shape {expected.shape}, got {got_array.shape}"
+        if got_array.dtype.kind not in "biuf":
+            return f"{where} should hold numbers, got dtype {got_array.dtype}"
+        if not np.all(np.isfinite(got_array)) and np.all(np.isfinite(expected)):
+            return f"{where} contains NaN or infinity"
+        if not np.allclose(got_array, expected, atol=atol, rtol=rtol):
+            diff = np.max(np.abs(got_array.astype(float) - expected.astype(float)))
+            return f"{where} differs from the expected values (largest difference {diff:.3g}, tolerance {atol:g})"
+        return None
+    return compare
+
+
+def same_structure(expected, got, case):
+    """Two Keras models agree layer by layer: class, output shape, parameter count."""
+    if not isinstance(got, ModelStructure):
+        return f"the result should be a keras.Model, got {_kind(got)}"
+    for i, (e, g) in enumerate(zip(expected.rows, got.rows), start=1):
+        (e_class, e_shape, e_params), (g_class, g_shape, g_params) = e, g
+        if e_class != g_class:
+            return f"layer {i}: expected a {e_class} layer, got {g_class}"
+        if e_shape != g_shape:
+            return f"layer {i} {e_class}: expected output shape {e_shape}, got {g_shape}"
+        if e_params != g_params:
+            return f"layer {i} {e_class}: expected {e_params} parameters, got {g_params}"
+    if len(expected.rows) != len(got.rows):
+        return f"expected {len(expected.rows)} layers, got {len(got.rows)}"
+    return None

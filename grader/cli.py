@@ -1,0 +1,58 @@
+"""python -m grader {grade, release, fixtures}: one clear error line and exit 2 on bad input."""
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from grader import fixtures, release, report
+from grader.assignment import Assignment, AssignmentError
+from grader.grade import grade
+from grader.submission import SubmissionError
+
+
+def _write_json(path, data):
+    path = Path(path)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(data, indent=2) + "\n")
+    tmp.replace(path)  # atomic: a reader never sees half a result
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m grader", description="The course's autograder.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    p = commands.add_parser("grade", help="grade one submitted notebook")
+    p.add_argument("submission", type=Path)
+    p.add_argument("--assignment", help="assignment id (default: read from the notebook's metadata)")
+    p.add_argument("--json", type=Path, help="write the result JSON here")
+    p.add_argument("--markdown", type=Path, help="write learner feedback as Markdown here")
+    p.add_argument("--gradescope", type=Path, help="write Gradescope's results.json here")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--full", action="store_true", help="run training at full size (FAST=False)")
+
+    p = commands.add_parser("release", help="make the student notebook of an assignment")
+    p.add_argument("assignment")
+    p = commands.add_parser("fixtures", help="record the reference outputs of an assignment's checks")
+    p.add_argument("assignment")
+
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "grade":
+            result = grade(args.submission, args.assignment, seed=args.seed, fast=not args.full)
+            report.validate(result)
+            report.print_table(result)
+            if args.json:
+                _write_json(args.json, result)
+            if args.gradescope:
+                _write_json(args.gradescope, report.gradescope(result))
+            if args.markdown:
+                args.markdown.write_text(report.markdown(result))
+        elif args.command == "release":
+            print(f"wrote {release.release(Assignment(args.assignment))}")
+        elif args.command == "fixtures":
+            for path in fixtures.build(Assignment(args.assignment)):
+                print(f"wrote {path}")
+    except (SubmissionError, AssignmentError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,99 @@
+"""Moving values between the learner's kernel and the grader without trusting them.
+
+The kernel writes what its functions returned with `dump`; the grader reads it back
+with `load`. The format is an .npz file whose arrays are plain numbers (allow_pickle is
+off) plus one JSON tree describing how they nest, so reading a hostile file can never
+run code in the grader's process.
+"""
+import io
+import json
+import sys
+
+import numpy as np
+
+TREE_KEY = "__tree__"
+
+
+def _describe_model(model):
+    """A Keras model, reduced to its structure: the rows of lessons.structure.summarize."""
+    from lessons.structure import summarize
+    return {"__model__": [[row.layer, list(row.output_shape) if row.output_shape else None, row.params]
+                          for row in summarize(model)],
+            "params": int(model.count_params())}
+
+
+def encode(value, arrays):
+    """Turn `value` into a JSON-able tree, moving arrays into `arrays` (name -> ndarray)."""
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, (int, float, np.integer, np.floating, np.bool_)):
+        return {"__scalar__": True} | _put(np.asarray(value), arrays)
+    if isinstance(value, dict):
+        return {"__dict__": [[encode(k, arrays), encode(v, arrays)] for k, v in value.items()]}
+    if isinstance(value, (list, tuple)):
+        return {"__list__" if isinstance(value, list) else "__tuple__": [encode(v, arrays) for v in value]}
+    keras = sys.modules.get("keras")
+    if keras is not None and isinstance(value, keras.Model):
+        return _describe_model(value)
+    try:  # np arrays, tf tensors and anything else NumPy can turn into numbers
+        array = np.asarray(value)
+    except Exception:
+        array = None
+    if array is None or array.dtype == object:
+        return {"__unsupported__": type(value).__name__}
+    return _put(array, arrays)
+
+
+def _put(array, arrays):
+    name = f"a{len(arrays)}"
+    arrays[name] = array
+    return {"__array__": name}
+
+
+def decode(tree, arrays):
+    if isinstance(tree, dict):
+        if "__scalar__" in tree:
+            return arrays[tree["__array__"]][()]
+        if "__array__" in tree:
+            return arrays[tree["__array__"]]
+        if "__dict__" in tree:
+            return {decode(k, arrays): decode(v, arrays) for k, v in tree["__dict__"]}
+        if "__list__" in tree:
+            return [decode(v, arrays) for v in tree["__list__"]]
+        if "__tuple__" in tree:
+            return tuple(decode(v, arrays) for v in tree["__tuple__"])
+        if "__model__" in tree:
+            return ModelStructure([tuple(r) for r in tree["__model__"]], tree["params"])
+        if "__unsupported__" in tree:
+            return Unsupported(tree["__unsupported__"])
+    return tree
+
+
+class ModelStructure:
+    """What a Keras model looked like in the kernel: rows of (layer class, output shape, params)."""
+
+    def __init__(self, rows, params):
+        self.rows = [(layer, tuple(shape) if shape is not None else None, params) for layer, shape, params in rows]
+        self.params = params
+
+
+class Unsupported:
+    def __init__(self, type_name):
+        self.type_name = type_name
+
+
+def dumps(value):
+    """Serialise `value` to bytes (the .npz format)."""
+    arrays = {}
+    tree = encode(value, arrays)
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays, **{TREE_KEY: np.array(json.dumps(tree))})
+    return buffer.getvalue()
+
+
+def loads(data):
+    """Read bytes written by `dumps`; never unpickles."""
+    with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+        arrays = {k: npz[k] for k in npz.files if k != TREE_KEY}
+        tree = json.loads(str(npz[TREE_KEY]))
+    return decode(tree, arrays)

@@ -1,0 +1,96 @@
+"""Run a prepared notebook with papermill in a throwaway folder, one exercise at a time.
+
+The learner's cells run first, in a fresh kernel, with the grading parameters injected;
+then one harness cell per exercise feeds that exercise's check inputs to the learner's
+function and writes the results. Errors do not stop the run (every exercise is graded
+on its own), and a cell that runs past the per-cell limit is interrupted, not fatal.
+"""
+import logging
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import papermill
+
+from grader import codec
+
+HARNESS_TAG = "grader-harness"
+
+
+@dataclass
+class Limits:
+    cell_seconds: int = 120       # any one cell, the learner's or the harness's
+    start_seconds: int = 60       # kernel start-up
+
+
+@dataclass
+class Execution:
+    outputs: dict       # exercise id -> what the harness wrote, or None when it wrote nothing
+    failures: dict      # exercise id -> why its harness cell produced nothing (timeout, dead kernel)
+    notebook: object    # the executed notebook
+    seconds: float
+
+
+def _harness_cell(exercise_id, inputs_name, outputs_name):
+    cell = nbformat.v4.new_code_cell(
+        "from grader.harness import run_exercise\n"
+        f"run_exercise({exercise_id!r}, globals(), {inputs_name!r}, {outputs_name!r})")
+    cell.metadata["tags"] = [HARNESS_TAG]
+    cell.metadata["grader"] = {"harness": exercise_id}
+    return cell
+
+
+def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3"):
+    """Execute `notebook` with `inputs` (exercise id -> list of argument tuples)."""
+    with tempfile.TemporaryDirectory(prefix="grader-") as folder:
+        folder = Path(folder)
+        nb = nbformat.from_dict(notebook)
+        for exercise_id, cases in inputs.items():
+            (folder / f"in_{exercise_id}.npz").write_bytes(codec.dumps(list(cases)))
+            nb.cells.append(_harness_cell(exercise_id, f"in_{exercise_id}.npz", f"out_{exercise_id}.npz"))
+        nbformat.write(nb, folder / "submission.ipynb")
+
+        start = time.perf_counter()
+        logging.getLogger("papermill").setLevel(logging.ERROR)
+        try:
+            executed = papermill.execute_notebook(
+                folder / "submission.ipynb", folder / "executed.ipynb", parameters=parameters,
+                kernel_name=kernel_name, cwd=folder, progress_bar=False, start_timeout=limits.start_seconds,
+                execution_timeout=limits.cell_seconds, allow_errors=True, interrupt_on_timeout=True,
+                error_on_timeout={"ename": "CellTimeout", "evalue": f"stopped after {limits.cell_seconds} s",
+                                  "traceback": []})
+        except papermill.PapermillExecutionError:
+            executed = nbformat.read(folder / "executed.ipynb", as_version=4)
+        except Exception as error:  # the kernel died or never started: grade what was written
+            executed = (nbformat.read(folder / "executed.ipynb", as_version=4)
+                        if (folder / "executed.ipynb").exists() else nb)
+            crash = f"{type(error).__name__}: {str(error).strip().splitlines()[0] if str(error).strip() else ''}"
+        else:
+            crash = None
+        seconds = time.perf_counter() - start
+
+        outputs, failures = {}, {}
+        for exercise_id in inputs:
+            path = folder / f"out_{exercise_id}.npz"
+            if path.exists():
+                try:
+                    outputs[exercise_id] = codec.loads(path.read_bytes())
+                    continue
+                except Exception:
+                    failures[exercise_id] = "its results could not be read back"
+                    continue
+            failures[exercise_id] = _why_nothing(executed, exercise_id, crash, limits)
+        return Execution(outputs, failures, executed, seconds)
+
+
+def _why_nothing(executed, exercise_id, crash, limits):
+    for cell in executed.cells:
+        if cell.get("metadata", {}).get("grader", {}).get("harness") == exercise_id:
+            for out in cell.get("outputs", []):
+                if out.get("output_type") == "error":
+                    if out.get("ename") == "CellTimeout":
+                        return f"timeout: stopped after the {limits.cell_seconds} s limit"
+                    return f"error: {out.get('ename')}: {out.get('evalue', '')[:200]}"
+    return f"error: the kernel stopped before this exercise was checked ({crash or 'no output'})"

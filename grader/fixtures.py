@@ -1,0 +1,24 @@
+"""Record the reference outputs: run the source notebook's solutions on every check input."""
+from grader import codec, execute
+from grader.assignment import AssignmentError
+
+
+def build(assignment, seed=0):
+    """Write assignments/<id>/expected/<exercise>.npz; returns the paths written."""
+    checks = assignment.checks
+    inputs = {e.id: [case.args for case in checks[e.id].cases] for e in assignment.exercises}
+    run = execute.run(assignment.source, inputs, {"SEED": seed, "FAST": True})
+    paths = []
+    for exercise in assignment.exercises:
+        output = run.outputs.get(exercise.id)
+        if output is None or output["missing"]:
+            raise AssignmentError(f"{assignment.id}: the solution of {exercise.id} produced nothing "
+                                  f"({run.failures.get(exercise.id, 'function missing')})")
+        bad = [c for c in output["cases"] if "value" not in c]
+        if bad:
+            raise AssignmentError(f"{assignment.id}: the solution of {exercise.id} failed a case: {bad[0]}")
+        path = assignment.expected_path(exercise.id)
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(codec.dumps([c["value"] for c in output["cases"]]))
+        paths.append(path)
+    return paths

@@ -1,0 +1,58 @@
+"""The grading pipeline: load → restore locked cells → execute → judge → result."""
+import importlib.metadata
+import platform
+import time
+from dataclasses import asdict
+
+from grader import execute, submission as submissions
+from grader.execute import Limits
+from grader.judge import judge_exercise
+
+SCHEMA_VERSION = 1
+
+
+def _environment(seed, fast, seconds):
+    versions = {name: importlib.metadata.version(package) for name, package in
+                [("tensorflow", "tensorflow"), ("keras", "keras"), ("numpy", "numpy")]}
+    return {"python": platform.python_version(), **versions,
+            "grader": importlib.metadata.version("keras-course"),
+            "seed": seed, "fast": fast, "seconds": {k: round(v, 2) for k, v in seconds.items()}}
+
+
+def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits()):
+    """Grade one notebook; returns the result as a dict (schema grader/schema/result-1.json).
+
+    Raises SubmissionError when the file cannot be graded at all (not a notebook, another
+    assignment's notebook, no assignment id).
+    """
+    started = time.perf_counter()
+    sub = submissions.load(path, assignment_id)
+    assignment = sub.assignment
+    checks = assignment.checks
+    inputs = {e.id: [case.args for case in checks[e.id].cases] for e in assignment.exercises}
+
+    run = execute.run(submissions.restored_notebook(sub), inputs, {"SEED": seed, "FAST": fast}, limits)
+
+    exercises = []
+    for exercise in assignment.exercises:
+        result = judge_exercise(exercise, checks[exercise.id], assignment.expected(exercise.id),
+                                run.outputs.get(exercise.id), run.failures.get(exercise.id, ""))
+        if exercise.id in sub.missing_exercises:
+            result.message = f"the exercise cell for {exercise.id} is missing from the notebook; " + result.message
+        exercises.append(result)
+
+    notes = []
+    if sub.tampered:
+        notes.append(f"{len(sub.tampered)} locked cell(s) had been edited or deleted; "
+                     "they were restored to the original before grading")
+    seconds = {"execution": run.seconds, "total": time.perf_counter() - started}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "assignment": assignment.id,
+        "submission": sub.path.name,
+        "score": round(sum(e.points for e in exercises), 2),
+        "max_score": assignment.max_score,
+        "exercises": [asdict(e) for e in exercises],
+        "notes": notes,
+        "environment": _environment(seed, fast, seconds),
+    }

@@ -1,0 +1,41 @@
+"""The only grader code that runs inside the learner's kernel.
+
+After the submitted notebook has run, the grader appends one cell per exercise that
+calls `run_exercise`. It reads the check inputs (never the expected outputs), calls the
+learner's function on each, and writes what came back, or the error raised, for the
+grader's process to judge.
+"""
+import copy
+import time
+import traceback
+
+from grader import codec
+
+
+def _short_error(error):
+    """The exception's type and message, plus the line of the learner's code it came from."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.startswith("<")]
+    where = f" (line {frames[-1].lineno}: {frames[-1].line.strip()})" if frames and frames[-1].line else ""
+    message = str(error).strip().splitlines()[0][:300] if str(error).strip() else ""
+    return f"{type(error).__name__}: {message}{where}" if message else f"{type(error).__name__}{where}"
+
+
+def run_exercise(name, namespace, inputs_path, outputs_path):
+    with open(inputs_path, "rb") as f:
+        cases = codec.loads(f.read())
+    function = namespace.get(name)
+    if not callable(function):
+        results = {"missing": True}
+    else:
+        results = {"missing": False, "cases": []}
+        for args in cases:
+            start = time.perf_counter()
+            try:
+                value = function(*copy.deepcopy(args))
+                results["cases"].append({"value": value, "seconds": time.perf_counter() - start})
+            except NotImplementedError:
+                results["cases"].append({"not_implemented": True})
+            except Exception as error:  # the learner's bug: report it, go on with the next case
+                results["cases"].append({"error": _short_error(error)})
+    with open(outputs_path, "wb") as f:
+        f.write(codec.dumps(results))

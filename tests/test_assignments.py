@@ -1,0 +1,86 @@
+"""Every assignment graded both ways, plus one planted bug per exercise.
+
+The solution (the source notebook) scores full marks; the released student notebook,
+untouched, scores 0 with every exercise not attempted; a notebook whose only mistake is
+in one exercise loses exactly that exercise's points, with the exercise's hint.
+"""
+import importlib.util
+
+import nbformat
+import pytest
+
+from grader.assignment import Assignment, cell_role, known_ids
+from grader.grade import grade
+from grader.release import student_notebook
+from grader.report import validate
+
+ASSIGNMENTS = known_ids()
+
+
+def planted_bugs(assignment):
+    spec = importlib.util.spec_from_file_location("bugs", assignment.folder / "planted_bugs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.PLANTED_BUGS
+
+
+BUGS = [(a, exercise) for a in ASSIGNMENTS for exercise in planted_bugs(Assignment(a))]
+
+
+@pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
+def test_committed_student_notebook_is_up_to_date(assignment_id):
+    assignment = Assignment(assignment_id)
+    committed = nbformat.read(assignment.student_path, as_version=4)
+    assert committed == student_notebook(assignment.source), (
+        f"run `python -m grader release {assignment_id}`")
+
+
+@pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
+def test_student_notebook_holds_no_solution(assignment_id):
+    text = Assignment(assignment_id).student_path.read_text()
+    assert "BEGIN SOLUTION" not in text and "END SOLUTION" not in text
+
+
+@pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
+def test_every_exercise_has_a_planted_bug(assignment_id):
+    assignment = Assignment(assignment_id)
+    assert set(planted_bugs(assignment)) == {e.id for e in assignment.exercises}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
+def test_solution_scores_full_marks(assignment_id):
+    assignment = Assignment(assignment_id)
+    result = grade(assignment.folder / "source.ipynb")
+    validate(result)
+    assert [e["status"] for e in result["exercises"]] == ["passed"] * len(assignment.exercises), result
+    assert result["score"] == result["max_score"] == assignment.max_score
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
+def test_untouched_student_notebook_scores_zero(assignment_id):
+    result = grade(Assignment(assignment_id).student_path)
+    validate(result)
+    assert result["score"] == 0
+    assert {e["status"] for e in result["exercises"]} == {"not_attempted"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("assignment_id, exercise_id", BUGS)
+def test_a_planted_bug_costs_exactly_its_exercise(tmp_path, assignment_id, exercise_id):
+    assignment = Assignment(assignment_id)
+    nb = nbformat.from_dict(assignment.source)
+    for cell in nb.cells:
+        if cell_role(cell).get("exercise") == exercise_id:
+            cell.source = planted_bugs(assignment)[exercise_id]
+    path = tmp_path / "buggy.ipynb"
+    nbformat.write(nb, path)
+
+    result = grade(path)
+    validate(result)
+    by_id = {e["id"]: e for e in result["exercises"]}
+    buggy = by_id.pop(exercise_id)
+    assert buggy["status"] in ("failed", "error") and buggy["points"] < buggy["max_points"], buggy
+    assert buggy["message"].startswith(assignment.checks[exercise_id].hint), buggy["message"]
+    assert all(e["status"] == "passed" and e["points"] == e["max_points"] for e in by_id.values()), by_id

@@ -1,0 +1,116 @@
+"""Bad input gets one clear error line and exit code 2; nothing reaches the kernel."""
+import json
+import subprocess
+import sys
+
+import nbformat
+import numpy as np
+import pytest
+
+from grader import codec
+from grader.assignment import Assignment, cell_role
+from grader.release import strip_solutions
+
+ASSIGNMENT = Assignment("c1w1_data_as_tensors")
+
+
+def run_grader(*args):
+    return subprocess.run([sys.executable, "-m", "grader", *map(str, args)],
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"\x89PNG\r\n\x1a\n binary", "not a notebook"),
+    (b"{ this is not json", "not a notebook (not valid JSON"),
+    (b'{"hello": "world"}', "JSON, but not a Jupyter notebook"),
+    (json.dumps({"nbformat": 3, "nbformat_minor": 0, "cells": [], "metadata": {}}).encode(), "nbformat 3"),
+])
+def test_a_file_that_is_not_a_notebook_is_refused(tmp_path, content, expected):
+    path = tmp_path / "submission.ipynb"
+    path.write_bytes(content)
+    result = run_grader("grade", path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: ") and expected in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_a_missing_file_is_refused(tmp_path):
+    result = run_grader("grade", tmp_path / "nowhere.ipynb")
+    assert result.returncode == 2 and "no such file" in result.stderr
+
+
+def test_another_assignments_notebook_is_refused(tmp_path):
+    nb = nbformat.from_dict(ASSIGNMENT.source)
+    nb.metadata["grader"]["assignment"] = "c9w9_other"
+    path = tmp_path / "other.ipynb"
+    nbformat.write(nb, path)
+    result = run_grader("grade", path, "--assignment", ASSIGNMENT.id)
+    assert result.returncode == 2 and "is a notebook of assignment 'c9w9_other'" in result.stderr
+
+
+def test_an_unknown_assignment_is_refused(tmp_path):
+    path = tmp_path / "nb.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(), path)
+    result = run_grader("grade", path, "--assignment", "c9w9_nothing")
+    assert result.returncode == 2 and "unknown assignment 'c9w9_nothing'" in result.stderr
+
+
+def test_a_notebook_without_an_assignment_id_asks_for_one(tmp_path):
+    path = tmp_path / "nb.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(), path)
+    result = run_grader("grade", path)
+    assert result.returncode == 2 and "--assignment" in result.stderr
+
+
+@pytest.mark.slow
+def test_deleted_exercise_cells_and_edited_locked_cells_are_reported(tmp_path):
+    nb = nbformat.from_dict(ASSIGNMENT.source)
+    nb.cells = [c for c in nb.cells if cell_role(c).get("exercise") != "standardize"]
+    locked = next(c for c in nb.cells if cell_role(c).get("locked") and "SelfCheck" in c.source)
+    locked.source += "\nflatten_images = lambda images: 'tampered'"
+    path = tmp_path / "edited.ipynb"
+    nbformat.write(nb, path)
+    out = tmp_path / "result.json"
+    result = run_grader("grade", path, "--json", out)
+    assert result.returncode == 0, result.stderr
+    graded = json.loads(out.read_text())
+    by_id = {e["id"]: e for e in graded["exercises"]}
+    assert by_id["standardize"]["points"] == 0 and "missing from the notebook" in by_id["standardize"]["message"]
+    assert by_id["flatten_images"]["status"] == "passed"  # the edit to the locked cell was undone
+    assert any("restored" in note for note in graded["notes"])
+
+
+def test_codec_round_trips_nested_values_without_pickle():
+    value = {"w": np.arange(6.).reshape(2, 3), "b": 1.5, "n": np.int64(3), "ok": True,
+             "parts": (np.zeros(2), [None, "text"])}
+    back = codec.loads(codec.dumps(value))
+    assert back.keys() == value.keys()
+    np.testing.assert_array_equal(back["w"], value["w"])
+    assert back["b"] == 1.5 and back["n"] == 3 and back["ok"] is True
+    assert isinstance(back["parts"], tuple) and back["parts"][1] == [None, "text"]
+
+
+def test_codec_marks_objects_it_cannot_check():
+    back = codec.loads(codec.dumps(object()))
+    assert isinstance(back, codec.Unsupported) and back.type_name == "object"
+
+
+def test_codec_never_loads_pickled_arrays(tmp_path):
+    import io
+    buffer = io.BytesIO()
+    np.savez(buffer, a0=np.array([object()], dtype=object), __tree__=np.array('{"__array__": "a0"}'))
+    with pytest.raises(ValueError):
+        codec.loads(buffer.getvalue())
+
+
+def test_release_replaces_each_solution_region_with_a_stub():
+    source = ("def f(x):\n    y = 1\n    ### BEGIN SOLUTION\n    y = x + 1\n    ### END SOLUTION\n    return y\n")
+    stripped = strip_solutions(source, "f")
+    assert "x + 1" not in stripped
+    assert '    raise NotImplementedError("f: write your code here")' in stripped
+    assert stripped.startswith("def f(x):\n    y = 1\n    # YOUR CODE HERE") and stripped.endswith("return y\n")
+
+
+def test_release_refuses_unbalanced_markers():
+    with pytest.raises(ValueError, match="unbalanced"):
+        strip_solutions("### BEGIN SOLUTION\nx = 1\n", "f")
