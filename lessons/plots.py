@@ -13,11 +13,11 @@ def _axes(ax, figsize=(5, 4)):
     return ax
 
 
-def training_curves(history, metrics=("loss",), ax=None, title=None):
+def training_curves(history, metrics=("loss",), ax=None, title=None, xlabel="epoch"):
     """Plot `history[metric]` and `history["val_" + metric]` per epoch.
 
     `history` is a Keras `History`, its `.history` dict, or any dict of lists
-    (e.g. costs recorded by a NumPy training loop).
+    (e.g. costs recorded by a NumPy training loop: pass xlabel="iteration (hundreds)").
     """
     values = getattr(history, "history", history)
     ax = _axes(ax)
@@ -25,7 +25,7 @@ def training_curves(history, metrics=("loss",), ax=None, title=None):
         for key in (name, f"val_{name}"):
             if key in values:
                 ax.plot(np.arange(1, len(values[key]) + 1), values[key], label=key)
-    ax.set_xlabel("epoch")
+    ax.set_xlabel(xlabel)
     ax.set_title(title or ", ".join(metrics))
     ax.legend()
     return ax

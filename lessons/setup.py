@@ -43,6 +43,7 @@ def start(seed=0, *, report=True):
     growth when a GPU is present, and print a one-line device report.
     """
     import numpy as np
+    from threadpoolctl import threadpool_limits
     tf = import_tensorflow_quietly()
     import keras
 
@@ -57,6 +58,12 @@ def start(seed=0, *, report=True):
             tf.config.experimental.set_memory_growth(gpu, True)
         except RuntimeError:  # devices already initialised: growth can no longer change
             pass
+
+    # One BLAS thread: NumPy's matrix products then add up in the same order on every
+    # machine, and notebooks run side by side (the test suite) don't oversubscribe the
+    # cores, which slows OpenBLAS down by orders of magnitude. The lessons' matrices are
+    # small; TensorFlow keeps its own thread pools.
+    threadpool_limits(1, user_api="blas")
 
     random.seed(seed)
     np.random.seed(seed)

@@ -16,8 +16,17 @@ class LayerRow(NamedTuple):
 def _output_shape(layer):
     try:
         output = layer.output
-    except (AttributeError, ValueError):  # a subclassed model's inner layer, never called symbolically
-        return None
+    except (AttributeError, ValueError):
+        # A subclassed model's inner layer has no symbolic output; like Keras's own
+        # summary(), derive the shape from the input shapes it was built with.
+        built_with = getattr(layer, "_build_shapes_dict", None)
+        if not built_with:
+            return None
+        try:
+            output = layer.compute_output_shape(**built_with)
+        except Exception:  # layers that cannot infer their shape
+            return None
+        return tuple(output) if not isinstance(output, list) else [tuple(o) for o in output]
     if isinstance(output, (list, tuple)):  # multi-output layers
         return [tuple(o.shape) for o in output]
     return tuple(output.shape)
@@ -26,10 +35,14 @@ def _output_shape(layer):
 def summarize(model):
     """Return `[LayerRow(class, output_shape, params), ...]` for every layer of `model`.
 
-    Input layers are left out (they carry no computation), as in `model.summary()`.
-    A layer that was never called symbolically (inside a subclassed model) reports
-    `output_shape=None`; build such a model on an `Input` to see its shapes.
+    Functional models list their InputLayer (0 parameters) first; Sequential models don't.
+    Inside a subclassed model, a layer's output shape is inferred from the input shape it
+    was built with (the batch size of the first call, or None when built on an Input),
+    and is None if the model was never called.
     """
+    if not model.built:
+        raise ValueError(f"{type(model).__name__} is not built yet: call it once on a keras.Input "
+                         "or a batch of data, then summarize it")
     return [LayerRow(type(layer).__name__, _output_shape(layer), int(layer.count_params()))
             for layer in model.layers]
 

@@ -7,9 +7,11 @@ def make_planar_flower(m=400, petals=4, noise=0.2, seed=1):
     """The "flower" of Course 1 week 3: two interleaved classes that no line separates.
 
     Class j's points lie along t in [3.12 j, 3.12 (j+1)] (plus noise) at radius
-    r = 4 sin(petals t) (plus noise), at (r sin t, r cos t).
+    r = 4 sin(petals t) (plus noise), at (r sin t, r cos t): 2 * petals lobes in all,
+    alternating between the classes. The default seed=1 is the flower the lessons show.
 
-    Returns X (2, m) float64 and Y (1, m) uint8 with m // 2 examples of each class.
+    Returns X (2, 2 * (m // 2)) float64 and Y (1, 2 * (m // 2)) uint8, m // 2 examples
+    of each class (an odd m loses one).
     """
     rng = np.random.default_rng(seed)
     per_class = m // 2
