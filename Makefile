@@ -20,7 +20,7 @@ lab: install  ## open the course in JupyterLab
 	$(BIN)/jupyter lab --notebook-dir=. notebooks/00_start_here.ipynb
 
 test: install  ## the whole suite: units, syllabus, notebook hygiene, nbval on every lesson
-	$(BIN)/python -m pytest --nbval-lax -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 notebooks: install  ## re-run lesson notebooks in place (NB=path to pick one) and record their times
 	$(BIN)/python benchmarks/run_lessons.py --write $(NB)

@@ -22,7 +22,11 @@ HARNESS_TAG = "grader-harness"
 @dataclass
 class Limits:
     cell_seconds: int = 120       # any one cell, the learner's or the harness's
+    notebook_seconds: int = 600   # the whole run; cells still waiting then get a second each
     start_seconds: int = 60       # kernel start-up
+
+    def describe(self):
+        return f"the {self.cell_seconds} s limit per cell or {self.notebook_seconds} s per notebook"
 
 
 @dataclass
@@ -53,22 +57,27 @@ def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3"):
         nbformat.write(nb, folder / "submission.ipynb")
 
         start = time.perf_counter()
-        logging.getLogger("papermill").setLevel(logging.ERROR)
+        deadline = time.monotonic() + limits.notebook_seconds
+
+        def cell_limit(cell):  # nbclient asks before each cell
+            return max(1, int(min(limits.cell_seconds, deadline - time.monotonic())))
+
+        logging.getLogger("papermill").setLevel(logging.CRITICAL)  # its errors are the learner's, judged below
+        crash = None
         try:
             executed = papermill.execute_notebook(
                 folder / "submission.ipynb", folder / "executed.ipynb", parameters=parameters,
                 kernel_name=kernel_name, cwd=folder, progress_bar=False, start_timeout=limits.start_seconds,
-                execution_timeout=limits.cell_seconds, allow_errors=True, interrupt_on_timeout=True,
-                error_on_timeout={"ename": "CellTimeout", "evalue": f"stopped after {limits.cell_seconds} s",
-                                  "traceback": []})
+                execution_timeout=limits.cell_seconds, timeout_func=cell_limit,
+                allow_errors=True, interrupt_on_timeout=True,
+                error_on_timeout={"ename": "CellTimeout", "evalue": "stopped at the time limit", "traceback": []})
+            # (a cell the kernel answers after the interrupt shows KeyboardInterrupt instead)
         except papermill.PapermillExecutionError:
             executed = nbformat.read(folder / "executed.ipynb", as_version=4)
         except Exception as error:  # the kernel died or never started: grade what was written
             executed = (nbformat.read(folder / "executed.ipynb", as_version=4)
                         if (folder / "executed.ipynb").exists() else nb)
             crash = f"{type(error).__name__}: {str(error).strip().splitlines()[0] if str(error).strip() else ''}"
-        else:
-            crash = None
         seconds = time.perf_counter() - start
 
         outputs, failures = {}, {}
@@ -90,7 +99,7 @@ def _why_nothing(executed, exercise_id, crash, limits):
         if cell.get("metadata", {}).get("grader", {}).get("harness") == exercise_id:
             for out in cell.get("outputs", []):
                 if out.get("output_type") == "error":
-                    if out.get("ename") == "CellTimeout":
-                        return f"timeout: stopped after the {limits.cell_seconds} s limit"
+                    if out.get("ename") in ("CellTimeout", "KeyboardInterrupt"):  # we interrupted it
+                        return f"timeout: stopped at {limits.describe()}"
                     return f"error: {out.get('ename')}: {out.get('evalue', '')[:200]}"
     return f"error: the kernel stopped before this exercise was checked ({crash or 'no output'})"

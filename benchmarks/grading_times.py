@@ -1,0 +1,57 @@
+"""Time grading each assignment's solution against plain papermill on the same notebook.
+
+    python benchmarks/grading_times.py [ASSIGNMENT_ID ...]
+
+Both run the source notebook in a fresh kernel with FAST=True. The difference is the
+grader's overhead: restoring locked cells, the harness calls on every check case, and
+judging. Writes benchmarks/grading_times.md.
+"""
+import datetime
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import papermill
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from grader.assignment import Assignment, known_ids  # noqa: E402
+from grader.grade import grade  # noqa: E402
+
+TABLE = REPO / "benchmarks" / "grading_times.md"
+
+
+def time_papermill(path):
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        papermill.execute_notebook(path, Path(folder) / "out.ipynb", parameters={"SEED": 0, "FAST": True},
+                                   kernel_name="python3", cwd=folder, progress_bar=False)
+        return time.perf_counter() - start
+
+
+def main(ids):
+    rows = []
+    for assignment_id in ids or known_ids():
+        source = Assignment(assignment_id).folder / "source.ipynb"
+        plain = time_papermill(source)
+        start = time.perf_counter()
+        result = grade(source)
+        graded = time.perf_counter() - start
+        overhead = graded - plain
+        print(f"{assignment_id}: papermill {plain:.1f} s, grader {graded:.1f} s "
+              f"(overhead {overhead:+.1f} s, {overhead / plain:+.0%}), score {result['score']}/{result['max_score']}")
+        rows.append(f"| {assignment_id} | {plain:.1f} | {graded:.1f} | {overhead:+.1f} ({overhead / plain:+.0%}) "
+                    f"| {result['environment']['seconds']['execution']:.1f} |")
+    TABLE.write_text("\n".join([
+        "# Grading time per assignment", "",
+        "Written by `benchmarks/grading_times.py`: the solution notebook run by plain papermill, then graded",
+        f"(FAST=True, one at a time) on {os.cpu_count()} CPUs, {datetime.date.today().isoformat()}. The grader's "
+        "run includes calling every exercise on all its check cases.", "",
+        "| assignment | papermill (s) | grader (s) | overhead (s) | of which kernel run (s) |",
+        "|---|---|---|---|---|", *rows]) + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,88 @@
+"""Every committed lesson notebook is clean: runnable by papermill, run top to bottom,
+free of errors and of paths from the machine that ran it."""
+import json
+import re
+
+import nbformat
+import pytest
+
+from lessons import syllabus
+from lessons.syllabus import REPO_ROOT
+
+NOTEBOOKS = [lesson.path for lesson in syllabus.lessons()]
+MACHINE_PATH = re.compile(r"(/work/|/tmp/|/root/|/home/|/Users/|[A-Z]:\\\\Users)")
+
+
+@pytest.fixture(params=NOTEBOOKS)
+def notebook(request):
+    return request.param, nbformat.read(REPO_ROOT / request.param, as_version=4)
+
+
+def code_cells(nb):
+    return [c for c in nb.cells if c.cell_type == "code" and c.source.strip()]
+
+
+def test_is_a_valid_nbformat_4_notebook(notebook):
+    path, nb = notebook
+    nbformat.validate(nb)
+    assert nb.nbformat == 4
+
+
+def test_uses_the_python3_kernel(notebook):
+    path, nb = notebook
+    assert nb.metadata.get("kernelspec", {}).get("name") == "python3", path
+
+
+def test_first_code_cell_is_tagged_parameters(notebook):
+    path, nb = notebook
+    first = code_cells(nb)[0]
+    assert "parameters" in first.metadata.get("tags", []), f"{path}: first code cell lacks the 'parameters' tag"
+    assert "SEED" in first.source, f"{path}: the parameters cell should set SEED"
+
+
+def test_second_code_cell_runs_the_shared_setup(notebook):
+    path, nb = notebook
+    assert "start(SEED)" in code_cells(nb)[1].source, f"{path}: second code cell should call start(SEED)"
+
+
+def test_starts_with_a_title_and_text(notebook):
+    path, nb = notebook
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.lstrip().startswith("# "), path
+
+
+def test_was_executed_top_to_bottom(notebook):
+    path, nb = notebook
+    counts = [c.execution_count for c in code_cells(nb)]
+    assert counts == list(range(1, len(counts) + 1)), f"{path}: execution counts {counts}"
+
+
+def test_holds_no_error_output(notebook):
+    path, nb = notebook
+    errors = [o.get("ename") for c in code_cells(nb) for o in c.outputs if o.output_type == "error"]
+    assert not errors, f"{path}: stored errors {errors}"
+
+
+def test_holds_no_warning_in_output(notebook):
+    path, nb = notebook
+    for cell in code_cells(nb):
+        for out in cell.outputs:
+            if out.output_type == "stream" and out.name == "stderr":
+                assert "Warning" not in out.text, f"{path}: a warning in the stored output:\n{out.text[:300]}"
+
+
+def test_holds_no_absolute_machine_path(notebook):
+    path, nb = notebook
+    found = MACHINE_PATH.search(json.dumps(nb))
+    assert not found, f"{path}: contains the machine path {found.group(0)!r}"
+
+
+def test_uses_keras_3_not_tf_keras(notebook):
+    path, nb = notebook
+    for cell in code_cells(nb):
+        assert not re.search(r"\btf\.keras\b|\btf_keras\b", cell.source), f"{path}: use `import keras`"
+
+
+def test_has_checked_cells(notebook):
+    path, nb = notebook
+    assert any(c.source.startswith("# NBVAL_CHECK_OUTPUT") for c in code_cells(nb)), (
+        f"{path}: no cell is marked # NBVAL_CHECK_OUTPUT, so nbval checks nothing in it")

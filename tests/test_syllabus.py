@@ -1,0 +1,76 @@
+"""The syllabus, the notebooks on disk, the README and the benchmark table agree."""
+import re
+from pathlib import Path
+
+import pytest
+
+from lessons import syllabus
+from lessons.syllabus import REPO_ROOT, SyllabusError
+
+COURSES = syllabus.load()
+LESSONS = syllabus.lessons(COURSES)
+
+
+def test_every_listed_notebook_exists():
+    missing = [lesson.path for lesson in LESSONS if not (REPO_ROOT / lesson.path).is_file()]
+    assert not missing, f"listed in lessons/syllabus.toml but not on disk: {missing}"
+
+
+def test_every_notebook_is_listed():
+    on_disk = {p.relative_to(REPO_ROOT).as_posix() for p in (REPO_ROOT / "notebooks").rglob("*.ipynb")
+               if ".ipynb_checkpoints" not in p.parts}
+    listed = {lesson.path for lesson in LESSONS}
+    assert on_disk <= listed, f"notebooks missing from lessons/syllabus.toml: {sorted(on_disk - listed)}"
+
+
+def test_lessons_are_in_course_order():
+    # Within a course folder, file names sort in the order the syllabus teaches them.
+    for course in COURSES:
+        paths = [lesson.path for week in course.weeks for lesson in week.lessons]
+        assert paths == sorted(paths), f"{course.id}: syllabus order differs from file order"
+
+
+def test_week_ids_follow_their_course():
+    for course in COURSES:
+        for week in course.weeks:
+            assert week.id.startswith(course.id + "w"), week.id
+
+
+def test_lesson_files_sit_in_their_course_folder():
+    for course in COURSES:
+        for week in course.weeks:
+            for lesson in week.lessons:
+                assert Path(lesson.path).parent.as_posix() == course.folder
+
+
+@pytest.mark.parametrize("bad, message", [
+    ('[[course]]\nid="c1"\ntitle="t"\nfolder="f"\n[[course.week]]\nid="c1w1"\ntitle="t"\n'
+     'lessons=[{notebook="a.ipynb"}]\n', "missing key 'budget_s'"),
+    ('[[course]]\nid="c1"\ntitle="t"\nfolder="f"\n[[course.week]]\nid="c1w1"\ntitle="t"\n'
+     'lessons=[{notebook="a.ipynb", budget_s=0}]\n', "positive integer budget_s"),
+    ('[[course]]\nid="c1"\ntitle="t"\nfolder="f"\n[[course.week]]\nid="c1"\ntitle="t"\n', "duplicate ids: c1"),
+])
+def test_a_broken_syllabus_is_refused_with_a_reason(tmp_path, bad, message):
+    path = tmp_path / "syllabus.toml"
+    path.write_text(bad)
+    with pytest.raises(SyllabusError, match=re.escape(message)):
+        syllabus.load(path)
+
+
+def test_readme_course_table_is_generated_from_the_syllabus():
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    assert syllabus.markdown_table(COURSES) in readme, (
+        "README's course table is out of date: paste the output of `python -m lessons.syllabus`")
+
+
+def test_every_lesson_has_a_recorded_run_within_its_budget():
+    table = (REPO_ROOT / "benchmarks" / "lesson_times.md").read_text(encoding="utf-8")
+    recorded = {}
+    for line in table.splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if cells and cells[0].endswith(".ipynb"):
+            recorded[cells[0]] = float(cells[2])
+    for lesson in LESSONS:
+        assert lesson.path in recorded, f"{lesson.path}: no run recorded; run `make notebooks NB={lesson.path}`"
+        assert recorded[lesson.path] <= lesson.budget_s, (
+            f"{lesson.path}: recorded {recorded[lesson.path]} s, over its {lesson.budget_s} s budget")
