@@ -29,7 +29,13 @@ class Check:
     compare: Callable = field(default=None)  # (expected, got, case) -> message or None
 
     def judge(self, expected, got, case):
-        return (self.compare or close())(expected, got, case)
+        """None when `got` is right, else the reason. Never raises: a return value so odd
+        that the comparison itself fails is a wrong answer, not a grader crash."""
+        try:
+            return (self.compare or close())(expected, got, case)
+        except Exception as error:
+            return (f"the result (a {type(got).__name__}) could not be compared with the expected one "
+                    f"({type(error).__name__}): check the type and shape of what you return")
 
 
 def _kind(value):
@@ -63,9 +69,13 @@ def close(atol=1e-6, rtol=1e-6):
             return None
         if isinstance(expected, str) or expected is None:
             return None if got == expected else f"{where} should be {expected!r}, got {got!r}"
-        expected, got_array = np.asarray(expected), np.asarray(got) if got is not None else None
-        if got_array is None:
+        if got is None:
             return f"{where} is None: did you forget a return statement?"
+        expected = np.asarray(expected)
+        try:
+            got_array = np.asarray(got)
+        except ValueError:  # ragged nesting, e.g. (array, 0.0) where one array belongs
+            return f"{where} should be an array of shape {expected.shape}, got a {_kind(got)} NumPy cannot read"
         if got_array.shape != expected.shape:
             return f"{where} should have shape {expected.shape}, got {got_array.shape}"
         if got_array.dtype.kind not in "biuf":

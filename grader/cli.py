@@ -4,7 +4,7 @@ import json
 import sys
 from pathlib import Path
 
-from grader import fixtures, release, report
+from grader import collect, fixtures, release, report, submit
 from grader.assignment import Assignment, AssignmentError
 from grader.grade import grade
 from grader.submission import SubmissionError
@@ -30,6 +30,17 @@ def main(argv=None):
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--full", action="store_true", help="run training at full size (FAST=False)")
 
+    p = commands.add_parser("submit", help="check a finished notebook and package it for upload")
+    p.add_argument("notebook", type=Path)
+    p.add_argument("--learner", help="your learner id (default: $COURSE_LEARNER_ID, else your user name)")
+    p.add_argument("--no-run", action="store_true", help="skip running it top to bottom first")
+    p.add_argument("--out", type=Path, help="folder for the .zip (default: beside the notebook)")
+
+    p = commands.add_parser("collect", help="lay out submitted packages one per learner for grading")
+    p.add_argument("sources", nargs="+", type=Path, help="submission .zips, folders of them, or an LMS bulk .zip")
+    p.add_argument("--assignment", required=True)
+    p.add_argument("--into", type=Path, required=True)
+
     p = commands.add_parser("release", help="make the student notebook of an assignment")
     p.add_argument("assignment")
     p = commands.add_parser("fixtures", help="record the reference outputs of an assignment's checks")
@@ -47,6 +58,17 @@ def main(argv=None):
                 _write_json(args.gradescope, report.gradescope(result))
             if args.markdown:
                 args.markdown.write_text(report.markdown(result))
+        elif args.command == "submit":
+            submit.submit(args.notebook, args.learner, run=not args.no_run, out_dir=args.out)
+        elif args.command == "collect":
+            Assignment(args.assignment)  # an unknown id is an error before anything is read
+            result = collect.collect(args.sources, args.assignment, args.into)
+            print(f"collected {len(result.collected)} learner(s) into {args.into}")
+            for line in result.replaced:
+                print(f"  replaced by a later submission: {line}")
+            for line in result.skipped:
+                print(f"  skipped: {line}")
+            return 1 if result.skipped else 0
         elif args.command == "release":
             print(f"wrote {release.release(Assignment(args.assignment))}")
         elif args.command == "fixtures":

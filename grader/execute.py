@@ -46,11 +46,19 @@ def _harness_cell(exercise_id, inputs_name, outputs_name):
     return cell
 
 
+def without_submit_cells(notebook):
+    """A copy without the cell that calls submit(): running it while grading (or while
+    submit() itself runs the notebook) would package the notebook again."""
+    nb = nbformat.from_dict(notebook)
+    nb.cells = [c for c in nb.cells if not c.get("metadata", {}).get("grader", {}).get("submit")]
+    return nb
+
+
 def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3"):
     """Execute `notebook` with `inputs` (exercise id -> list of argument tuples)."""
     with tempfile.TemporaryDirectory(prefix="grader-") as folder:
         folder = Path(folder)
-        nb = nbformat.from_dict(notebook)
+        nb = without_submit_cells(notebook)
         for exercise_id, cases in inputs.items():
             (folder / f"in_{exercise_id}.npz").write_bytes(codec.dumps(list(cases)))
             nb.cells.append(_harness_cell(exercise_id, f"in_{exercise_id}.npz", f"out_{exercise_id}.npz"))

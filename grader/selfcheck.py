@@ -27,7 +27,7 @@ class SelfCheck:
                 got = codec.loads(codec.dumps(function(*copy.deepcopy(case.args))))
             except NotImplementedError:
                 print(f"✘ {exercise_id}: not attempted yet (replace the `raise NotImplementedError` line)")
-                return False
+                return
             except Exception as error:
                 print(f"✘ {case.name}: your function raised {type(error).__name__}: {error}")
                 continue
@@ -39,4 +39,3 @@ class SelfCheck:
                 print(f"✔ {case.name}")
         if passed == len(public):
             print(f"All {passed} public checks of {exercise_id} passed. The grader runs further hidden checks.")
-        return passed == len(public)

@@ -25,20 +25,25 @@ def read_notebook(path):
     path = Path(path)
     if not path.is_file():
         raise SubmissionError(f"{path}: no such file")
+    return parse_notebook(path.read_bytes(), path.name)
+
+
+def parse_notebook(data, name):
+    """A validated nbformat 4 notebook from raw bytes, or SubmissionError saying why not."""
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = data.decode("utf-8")
         raw = json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise SubmissionError(f"{path.name}: not a notebook (not valid JSON: {error})") from None
+        raise SubmissionError(f"{name}: not a notebook (not valid JSON: {error})") from None
     if not isinstance(raw, dict) or "cells" not in raw or "nbformat" not in raw:
-        raise SubmissionError(f"{path.name}: JSON, but not a Jupyter notebook (no cells or nbformat)")
+        raise SubmissionError(f"{name}: JSON, but not a Jupyter notebook (no cells or nbformat)")
     if raw["nbformat"] != 4:
-        raise SubmissionError(f"{path.name}: nbformat {raw['nbformat']} notebook; save it from JupyterLab as nbformat 4")
+        raise SubmissionError(f"{name}: nbformat {raw['nbformat']} notebook; save it from JupyterLab as nbformat 4")
     try:
         nb = nbformat.reads(text, as_version=4)  # also joins sources stored as lists of lines
         nbformat.validate(nb)
     except Exception as error:
-        raise SubmissionError(f"{path.name}: not a valid nbformat 4 notebook ({str(error).splitlines()[0]})") from None
+        raise SubmissionError(f"{name}: not a valid nbformat 4 notebook ({str(error).splitlines()[0]})") from None
     return nb
 
 

@@ -114,3 +114,14 @@ def test_release_replaces_each_solution_region_with_a_stub():
 def test_release_refuses_unbalanced_markers():
     with pytest.raises(ValueError, match="unbalanced"):
         strip_solutions("### BEGIN SOLUTION\nx = 1\n", "f")
+
+
+def test_a_return_value_that_breaks_the_comparison_is_a_wrong_answer_not_a_crash():
+    from grader.checks import Case, Check, close
+
+    def fragile(expected, got, case):
+        return None if float(got) == expected else "wrong"
+
+    case = Case("x", ())
+    assert "could not be compared" in Check("f", "hint", (case,), fragile).judge(1.0, {"a": 1}, case)
+    assert "NumPy cannot read" in Check("f", "hint", (case,), close()).judge(np.zeros(2), [1, [2, 3]], case)
