@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install lab test notebooks benchmark clean
+.PHONY: install lab test notebooks grade clean
 
 install: $(STAMP)
 
@@ -24,6 +24,9 @@ test: install  ## the whole suite: units, syllabus, notebook hygiene, nbval on e
 
 notebooks: install  ## re-run lesson notebooks in place (NB=path to pick one) and record their times
 	$(BIN)/python benchmarks/run_lessons.py --write $(NB)
+
+grade: install  ## grade one notebook as the grader would: make grade NB=path/to/notebook.ipynb
+	$(BIN)/python -m grader grade $(NB)
 
 clean:
 	rm -rf $(VENV)

@@ -4,7 +4,7 @@ import json
 import sys
 from pathlib import Path
 
-from grader import collect, fixtures, release, report, submit
+from grader import batch, collect, fixtures, release, report, submit
 from grader.assignment import Assignment, AssignmentError
 from grader.grade import grade
 from grader.submission import SubmissionError
@@ -29,6 +29,12 @@ def main(argv=None):
     p.add_argument("--gradescope", type=Path, help="write Gradescope's results.json here")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--full", action="store_true", help="run training at full size (FAST=False)")
+
+    p = commands.add_parser("grade-all", help="grade every notebook in a folder (one per learner)")
+    p.add_argument("folder", type=Path)
+    p.add_argument("--assignment", required=True)
+    p.add_argument("--jobs", type=int, default=2, help="notebooks graded at once (default 2)")
+    p.add_argument("--out", type=Path, help="results folder (default: FOLDER/results)")
 
     p = commands.add_parser("submit", help="check a finished notebook and package it for upload")
     p.add_argument("notebook", type=Path)
@@ -58,6 +64,11 @@ def main(argv=None):
                 _write_json(args.gradescope, report.gradescope(result))
             if args.markdown:
                 args.markdown.write_text(report.markdown(result))
+        elif args.command == "grade-all":
+            if not args.folder.is_dir():
+                raise SubmissionError(f"{args.folder}: no such folder")
+            results = batch.grade_all(args.folder, args.assignment, args.out, args.jobs)
+            print(batch.summary(results, Assignment(args.assignment)))
         elif args.command == "submit":
             submit.submit(args.notebook, args.learner, run=not args.no_run, out_dir=args.out)
         elif args.command == "collect":
