@@ -98,6 +98,8 @@ def same_structure(expected, got, case):
         if e_class != g_class:
             return f"layer {i}: expected a {e_class} layer, got {g_class}"
         if e_shape != g_shape:
+            if e_class == "Dense" and e_shape and g_shape and e_shape[:-1] == g_shape[:-1]:
+                return f"layer {i} Dense: expected {e_shape[-1]} units, got {g_shape[-1]}"
             return f"layer {i} {e_class}: expected output shape {e_shape}, got {g_shape}"
         if e_params != g_params:
             return f"layer {i} {e_class}: expected {e_params} parameters, got {g_params}"

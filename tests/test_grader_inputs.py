@@ -125,3 +125,17 @@ def test_a_return_value_that_breaks_the_comparison_is_a_wrong_answer_not_a_crash
     case = Case("x", ())
     assert "could not be compared" in Check("f", "hint", (case,), fragile).judge(1.0, {"a": 1}, case)
     assert "NumPy cannot read" in Check("f", "hint", (case,), close()).judge(np.zeros(2), [1, [2, 3]], case)
+
+
+def test_model_structures_are_compared_layer_by_layer_with_keras_words():
+    from grader.checks import same_structure
+    from grader.codec import ModelStructure
+
+    expected = ModelStructure([("InputLayer", (None, 4), 0), ("Dense", (None, 7), 35), ("Dense", (None, 1), 8)], 43)
+    fewer_units = ModelStructure([("InputLayer", (None, 4), 0), ("Dense", (None, 5), 25), ("Dense", (None, 1), 6)], 31)
+    other_layer = ModelStructure([("InputLayer", (None, 4), 0), ("Conv1D", (None, 7), 35), ("Dense", (None, 1), 8)], 43)
+    assert same_structure(expected, expected, None) is None
+    assert same_structure(expected, fewer_units, None) == "layer 2 Dense: expected 7 units, got 5"
+    assert same_structure(expected, other_layer, None) == "layer 2: expected a Dense layer, got Conv1D"
+    assert same_structure(expected, ModelStructure(expected.rows[:2], 35), None) == "expected 3 layers, got 2"
+    assert same_structure(expected, np.zeros(3), None).startswith("the result should be a keras.Model")
