@@ -24,8 +24,11 @@ def _describe_model(model):
 
 def encode(value, arrays):
     """Turn `value` into a JSON-able tree, moving arrays into `arrays` (name -> ndarray)."""
-    if value is None or isinstance(value, (bool, str)):
+    if value is None or type(value) in (bool, int, float, str):  # plain Python values stay as they are
         return value
+    if isinstance(value, ModelStructure):  # already reduced (e.g. a fixture being re-recorded)
+        return {"__model__": [[layer, list(shape) if shape else None, params] for layer, shape, params in value.rows],
+                "params": value.params}
     if isinstance(value, (int, float, np.integer, np.floating, np.bool_)):
         return {"__scalar__": True} | _put(np.asarray(value), arrays)
     if isinstance(value, dict):

@@ -90,8 +90,9 @@ def markdown_table(courses=None):
         rows.append(f"| **{course.id.upper()}** | **{course.title}** | | | |")
         for w in course.weeks:
             notebooks = "<br>".join(f"[{Path(l.path).name}]({l.path}) ({l.budget_s} s)" for l in w.lessons)
+            assignments = "<br>".join(f"[{a}](assignments/{a}/student.ipynb)" for a in w.assignments)
             rows.append(f"| {w.id.upper()} | {w.title} | {notebooks or '*planned*'} | "
-                        f"{', '.join(w.assignments) or '–'} | {', '.join(w.datasets) or '–'} |")
+                        f"{assignments or '–'} | {', '.join(w.datasets) or '–'} |")
     return "\n".join(rows)
 
 

@@ -139,3 +139,12 @@ def test_model_structures_are_compared_layer_by_layer_with_keras_words():
     assert same_structure(expected, other_layer, None) == "layer 2: expected a Dense layer, got Conv1D"
     assert same_structure(expected, ModelStructure(expected.rows[:2], 35), None) == "expected 3 layers, got 2"
     assert same_structure(expected, np.zeros(3), None).startswith("the result should be a keras.Model")
+
+
+def test_codec_keeps_python_numbers_python_and_model_structures_whole():
+    back = codec.loads(codec.dumps((20, 0.5, True, np.int64(3))))
+    assert type(back[0]) is int and type(back[1]) is float and back[2] is True
+    assert isinstance(back[3], np.integer)
+    structure = codec.ModelStructure([("Dense", (None, 3), 15)], 15)
+    again = codec.loads(codec.dumps(structure))
+    assert again.rows == structure.rows and again.params == 15
