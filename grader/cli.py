@@ -49,7 +49,8 @@ def main(argv=None):
 
     p = commands.add_parser("release", help="make the student notebook of an assignment")
     p.add_argument("assignment")
-    p = commands.add_parser("fixtures", help="record the reference outputs of an assignment's checks")
+    p = commands.add_parser("fixtures", help="run the solutions: record the checks' expected outputs "
+                                             "and store the source notebook's outputs")
     p.add_argument("assignment")
 
     args = parser.parse_args(argv)
@@ -70,7 +71,7 @@ def main(argv=None):
             results = batch.grade_all(args.folder, args.assignment, args.out, args.jobs)
             print(batch.summary(results, Assignment(args.assignment)))
         elif args.command == "submit":
-            submit.submit(args.notebook, args.learner, run=not args.no_run, out_dir=args.out)
+            submit.package(args.notebook, args.learner, run=not args.no_run, out_dir=args.out)
         elif args.command == "collect":
             Assignment(args.assignment)  # an unknown id is an error before anything is read
             result = collect.collect(args.sources, args.assignment, args.into)
@@ -83,8 +84,10 @@ def main(argv=None):
         elif args.command == "release":
             print(f"wrote {release.release(Assignment(args.assignment))}")
         elif args.command == "fixtures":
-            for path in fixtures.build(Assignment(args.assignment)):
+            assignment = Assignment(args.assignment)
+            for path in fixtures.build(assignment):
                 print(f"wrote {path}")
+            print(f"ran and stored {fixtures.store_source_outputs(assignment)}")
     except (SubmissionError, AssignmentError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -1,4 +1,9 @@
-"""Record the reference outputs: run the source notebook's solutions on every check input."""
+"""Run an assignment's solutions: record the expected output of every check case, and
+store the source notebook's own outputs so that authors see what a correct run prints
+(release strips them from the student notebook)."""
+import nbformat
+from nbclient import NotebookClient
+
 from grader import codec, execute
 from grader.assignment import AssignmentError
 
@@ -22,3 +27,13 @@ def build(assignment, seed=0):
         path.write_bytes(codec.dumps([c["value"] for c in output["cases"]]))
         paths.append(path)
     return paths
+
+
+def store_source_outputs(assignment):
+    """Execute the source notebook top to bottom in its folder, in place."""
+    path = assignment.folder / "source.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False,
+                   resources={"metadata": {"path": str(assignment.folder)}}).execute()
+    nbformat.write(nb, path)
+    return path

@@ -2,7 +2,7 @@
 
     python -m grader submit NOTEBOOK.ipynb [--learner ID] [--no-run] [--out DIR]
 
-or, in the notebook's last cell, `from grader.submit import submit; submit()`.
+or, in the notebook's last cell, `from grader.submit import submit; submit(learner="ID")`.
 
 Refused (nothing written): a file that is not a notebook of a known assignment, or one
 whose locked cells were edited. Warned about, but packaged: exercises not attempted,
@@ -80,11 +80,25 @@ def _public_check_summary(executed):
     return summary
 
 
-def submit(notebook=None, learner=None, run=True, out_dir=None, run_seconds=300):
-    """Check and package a notebook; returns a Package. Raises SubmissionError if refused."""
-    if notebook is None:  # called from inside JupyterLab: the kernel knows its notebook's name
+def submit(notebook=None, learner=None, run=True, out_dir=None):
+    """The notebook's hand-in cell: package this notebook, or say plainly why not.
+
+    Returns the Package, or None when refused (the reason is printed, not raised, so the
+    learner sees one line instead of a traceback).
+    """
+    if notebook is None:  # inside JupyterLab the kernel knows its notebook's name
         notebook = Path.cwd() / Path(os.environ.get("JPY_SESSION_NAME", "student.ipynb")).name
+    try:
+        return package(notebook, learner, run, out_dir)
+    except SubmissionError as error:
+        print(f"✘ Not submitted: {error}")
+        return None
+
+
+def package(notebook, learner=None, run=True, out_dir=None, run_seconds=300):
+    """Check and package a notebook; returns a Package. Raises SubmissionError if refused."""
     path = Path(notebook)
+    learner = _learner_id(learner)  # before the slow part: a missing id is the commonest slip
     sub = submissions.load(path)
     if sub.tampered:
         raise SubmissionError(f"{path.name}: {len(sub.tampered)} locked cell(s) were edited or deleted; "
@@ -103,7 +117,6 @@ def submit(notebook=None, learner=None, run=True, out_dir=None, run_seconds=300)
 
     data = path.read_bytes()
     now = datetime.datetime.now(datetime.timezone.utc)
-    learner = _learner_id(learner)
     manifest = {
         "manifest_version": MANIFEST_VERSION,
         "assignment": sub.assignment.id,
@@ -123,18 +136,18 @@ def submit(notebook=None, learner=None, run=True, out_dir=None, run_seconds=300)
         archive.writestr(NOTEBOOK_NAME, data)
         archive.writestr("manifest.json", json.dumps(manifest, indent=2))
     tmp.replace(target)
-    package = Package(target, manifest, warnings)
-    print(describe(package))
-    return package
+    made = Package(target, manifest, warnings)
+    print(describe(made))
+    return made
 
 
-def describe(package):
-    lines = [f"⚠ {w}" for w in package.warnings]
-    checks = package.manifest["public_checks"]
+def describe(made):
+    lines = [f"⚠ {w}" for w in made.warnings]
+    checks = made.manifest["public_checks"]
     if checks:
         passed = sum(c["passed"] for c in checks.values())
         failed = sum(c["failed"] for c in checks.values())
         lines.append(f"public checks: {passed} passed, {failed} failed (the grader also runs hidden checks)")
-    lines.append(f"Submission written: {package.path}")
+    lines.append(f"Submission written: {made.path}")
     lines.append("Upload this one .zip file on your course's submission page.")
     return "\n".join(lines)

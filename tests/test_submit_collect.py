@@ -13,12 +13,12 @@ from grader.assignment import Assignment, cell_role
 from grader.collect import collect
 from grader.grade import grade
 from grader.submission import SubmissionError
-from grader.submit import submit
+from grader.submit import package, submit
 
 ASSIGNMENT = Assignment("c1w1_data_as_tensors")
 
 
-def package(assignment, learner, when, notebook=None, sha=None):
+def make_zip(assignment, learner, when, notebook=None, sha=None):
     """A submission .zip as `grader submit` writes it, made by hand (fast)."""
     notebook = notebook if notebook is not None else ASSIGNMENT.student_path.read_bytes()
     manifest = {"manifest_version": 1, "assignment": assignment, "learner": learner, "submitted_at": when,
@@ -57,7 +57,7 @@ def test_submit_refuses_a_notebook_with_edited_locked_cells(tmp_path):
     path = tmp_path / "edited.ipynb"
     nbformat.write(nb, path)
     with pytest.raises(SubmissionError, match="locked cell"):
-        submit(path, learner="eve", run=False, out_dir=tmp_path)
+        package(path, learner="eve", run=False, out_dir=tmp_path)
     assert not list(tmp_path.glob("*.zip"))
 
 
@@ -73,7 +73,7 @@ def test_submit_refuses_a_notebook_of_no_known_assignment(tmp_path):
 
 
 def test_submit_warns_about_unattempted_exercises_but_packages(tmp_path):
-    made = submit(ASSIGNMENT.student_path, learner="bob", run=False, out_dir=tmp_path)
+    made = package(ASSIGNMENT.student_path, learner="bob", run=False, out_dir=tmp_path)
     assert made.path.exists()
     assert {w.split()[1] for w in made.warnings} == {e.id for e in ASSIGNMENT.exercises}
 
@@ -82,12 +82,12 @@ def test_collect_keeps_each_learners_latest_and_reports_every_skip(tmp_path):
     uploads = tmp_path / "uploads"
     (uploads / "week1").mkdir(parents=True)
     solved = (ASSIGNMENT.folder / "source.ipynb").read_bytes()
-    (uploads / "a1.zip").write_bytes(package(ASSIGNMENT.id, "ada", "2026-11-20T10:00:00+00:00"))
-    (uploads / "week1" / "a2.zip").write_bytes(package(ASSIGNMENT.id, "ada", "2026-11-21T10:00:00+00:00", solved))
-    (uploads / "b.zip").write_bytes(package(ASSIGNMENT.id, "bob", "2026-11-20T09:00:00+00:00"))
-    (uploads / "foreign.zip").write_bytes(package("c1w2_logistic_regression", "cy", "2026-11-20T09:00:00+00:00"))
-    (uploads / "truncated.zip").write_bytes(package(ASSIGNMENT.id, "dee", "2026-11-20T09:00:00+00:00")[:200])
-    (uploads / "edited.zip").write_bytes(package(ASSIGNMENT.id, "eve", "2026-11-20T09:00:00+00:00", sha="0" * 64))
+    (uploads / "a1.zip").write_bytes(make_zip(ASSIGNMENT.id, "ada", "2026-11-20T10:00:00+00:00"))
+    (uploads / "week1" / "a2.zip").write_bytes(make_zip(ASSIGNMENT.id, "ada", "2026-11-21T10:00:00+00:00", solved))
+    (uploads / "b.zip").write_bytes(make_zip(ASSIGNMENT.id, "bob", "2026-11-20T09:00:00+00:00"))
+    (uploads / "foreign.zip").write_bytes(make_zip("c1w2_logistic_regression", "cy", "2026-11-20T09:00:00+00:00"))
+    (uploads / "truncated.zip").write_bytes(make_zip(ASSIGNMENT.id, "dee", "2026-11-20T09:00:00+00:00")[:200])
+    (uploads / "edited.zip").write_bytes(make_zip(ASSIGNMENT.id, "eve", "2026-11-20T09:00:00+00:00", sha="0" * 64))
     (uploads / "notes.txt").write_text("not a submission")
 
     report = collect([uploads], ASSIGNMENT.id, tmp_path / "class")
@@ -108,8 +108,8 @@ def test_collect_keeps_each_learners_latest_and_reports_every_skip(tmp_path):
 def test_collect_reads_an_lms_bulk_download_and_exits_1_when_something_was_skipped(tmp_path):
     bulk = tmp_path / "bulk.zip"
     with zipfile.ZipFile(bulk, "w") as archive:
-        archive.writestr("Ada Lovelace_123/submission.zip", package(ASSIGNMENT.id, "ada", "2026-11-20T10:00:00+00:00"))
-        archive.writestr("Bob_456/submission.zip", package(ASSIGNMENT.id, "bob", "2026-11-20T10:00:00+00:00"))
+        archive.writestr("Ada Lovelace_123/submission.zip", make_zip(ASSIGNMENT.id, "ada", "2026-11-20T10:00:00+00:00"))
+        archive.writestr("Bob_456/submission.zip", make_zip(ASSIGNMENT.id, "bob", "2026-11-20T10:00:00+00:00"))
         archive.writestr("Cy_789/readme.txt", "forgot to attach")
     result = subprocess.run([sys.executable, "-m", "grader", "collect", str(bulk), "--assignment", ASSIGNMENT.id,
                              "--into", str(tmp_path / "class")], capture_output=True, text=True, timeout=120)
@@ -118,6 +118,8 @@ def test_collect_reads_an_lms_bulk_download_and_exits_1_when_something_was_skipp
     assert sorted(p.name for p in (tmp_path / "class").glob("*.ipynb")) == ["ada.ipynb", "bob.ipynb"]
 
 
-def test_submit_asks_for_a_real_learner_id(tmp_path):
-    with pytest.raises(SubmissionError, match="YOUR_ID"):
-        submit(ASSIGNMENT.student_path, learner="YOUR_ID", run=False, out_dir=tmp_path)
+def test_the_hand_in_cell_asks_for_a_real_learner_id_in_one_line(tmp_path, capsys):
+    assert submit(ASSIGNMENT.student_path, learner="YOUR_ID", out_dir=tmp_path) is None
+    assert capsys.readouterr().out.strip() == (
+        '✘ Not submitted: put your learner id in place of "YOUR_ID" in the submit cell')
+    assert not list(tmp_path.glob("*.zip"))
