@@ -148,3 +148,46 @@ def test_codec_keeps_python_numbers_python_and_model_structures_whole():
     structure = codec.ModelStructure([("Dense", (None, 3), 15)], 15)
     again = codec.loads(codec.dumps(structure))
     assert again.rows == structure.rows and again.params == 15
+
+
+def sample_result():
+    return {
+        "schema_version": 1, "assignment": "c1w1_data_as_tensors", "submission": "ada.ipynb",
+        "score": 5.0, "max_score": 8, "notes": ["1 locked cell(s) had been edited or deleted; they were restored"],
+        "exercises": [
+            {"id": "flatten_images", "status": "passed", "points": 2.0, "max_points": 2, "message": "all checks passed",
+             "cases": [{"name": "four images", "public": True, "passed": True, "message": ""}]},
+            {"id": "standardize", "status": "failed", "points": 0.0, "max_points": 3,
+             "message": "use the train statistics (check 'leak': differs | badly)",
+             "cases": [{"name": "leak", "public": False, "passed": False, "message": "differs | badly"}]},
+            {"id": "train_dev_test_split", "status": "passed", "points": 3.0, "max_points": 3,
+             "message": "all checks passed", "cases": []},
+        ],
+        "environment": {"python": "3.11.7", "tensorflow": "2.21.0", "keras": "3.15.1", "numpy": "2.4.6",
+                        "grader": "0.1.0", "seed": 0, "fast": True, "seconds": {"execution": 7.5, "total": 8.0}},
+    }
+
+
+def test_results_follow_the_schema_and_break_it_loudly():
+    import jsonschema
+
+    from grader.report import validate
+    result = sample_result()
+    validate(result)
+    result["exercises"][0]["status"] = "fine"
+    with pytest.raises(jsonschema.ValidationError):
+        validate(result)
+
+
+def test_exports_for_gradescope_and_markdown():
+    from grader.report import gradescope, markdown
+    result = sample_result()
+    exported = gradescope(result)
+    assert exported["score"] == 5.0
+    assert [(t["name"], t["score"], t["max_score"], t["status"]) for t in exported["tests"]] == [
+        ("flatten_images", 2.0, 2, "passed"), ("standardize", 0.0, 3, "failed"), ("train_dev_test_split", 3.0, 3, "passed")]
+    assert exported["tests"][1]["output"].startswith("use the train statistics")
+    text = markdown(result)
+    assert text.startswith("# c1w1_data_as_tensors: 5 / 8")
+    assert "| standardize | failed | 0/3 | use the train statistics (check 'leak': differs \\| badly) |" in text
+    assert "- ✘ leak: differs | badly" in text and "> 1 locked cell(s)" in text
