@@ -16,8 +16,11 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# JupyterLab refuses to run as root (as in many containers) unless told it may.
+LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: install  ## open the course in JupyterLab
-	$(BIN)/jupyter lab --notebook-dir=. notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $(LAB_ROOT_FLAG) $(LAB_ARGS) --notebook-dir=. notebooks/00_start_here.ipynb
 
 test: install  ## the whole suite: units, syllabus, notebook hygiene, nbval on every lesson
 	$(BIN)/python -m pytest -n 2 --dist loadfile
