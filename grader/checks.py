@@ -90,19 +90,24 @@ def close(atol=1e-6, rtol=1e-6):
 
 
 def same_structure(expected, got, case):
-    """Two Keras models agree layer by layer: class, output shape, parameter count."""
+    """Two Keras models agree layer by layer: class, output shape (the batch dimension
+    aside: a subclassed model reports the batch size it was first called with), parameter
+    count, and key configuration such as units and activation."""
     if not isinstance(got, ModelStructure):
         return f"the result should be a keras.Model, got {_kind(got)}"
-    for i, (e, g) in enumerate(zip(expected.rows, got.rows), start=1):
+    for i, (e, g, e_config, g_config) in enumerate(zip(expected.rows, got.rows, expected.configs, got.configs), 1):
         (e_class, e_shape, e_params), (g_class, g_shape, g_params) = e, g
         if e_class != g_class:
             return f"layer {i}: expected a {e_class} layer, got {g_class}"
-        if e_shape != g_shape:
-            if e_class == "Dense" and e_shape and g_shape and e_shape[:-1] == g_shape[:-1]:
+        if e_shape and g_shape and e_shape[1:] != g_shape[1:]:
+            if e_class == "Dense" and e_shape[1:-1] == g_shape[1:-1]:
                 return f"layer {i} Dense: expected {e_shape[-1]} units, got {g_shape[-1]}"
             return f"layer {i} {e_class}: expected output shape {e_shape}, got {g_shape}"
         if e_params != g_params:
-            return f"layer {i} {e_class}: expected {e_params} parameters, got {g_params}"
+            return f"layer {i} {e_class}: expected {e_params:,} parameters, got {g_params:,}"
+        for key, value in e_config.items():
+            if g_config.get(key) != value:
+                return f"layer {i} {e_class}: expected {key}={value!r}, got {g_config.get(key)!r}"
     if len(expected.rows) != len(got.rows):
         return f"expected {len(expected.rows)} layers, got {len(got.rows)}"
     return None

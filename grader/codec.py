@@ -14,12 +14,31 @@ import numpy as np
 TREE_KEY = "__tree__"
 
 
+# The configuration a structure check compares, where a layer has it.
+KEY_CONFIG = ("units", "activation", "filters", "kernel_size", "strides", "padding", "pool_size",
+              "rate", "use_bias", "return_sequences", "num_heads", "key_dim")
+
+
+def _plain(value):
+    """A config value as JSON (tuples become lists), or None when it is not a plain value."""
+    if isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (list, tuple)) and all(isinstance(v, (int, float, str)) for v in value):
+        return list(value)
+    return None
+
+
 def _describe_model(model):
-    """A Keras model, reduced to its structure: the rows of lessons.structure.summarize."""
+    """A Keras model, reduced to its structure: the rows of lessons.structure.summarize,
+    each layer's key configuration, and the model's class."""
     from lessons.structure import summarize
+    configs = []
+    for layer in model.layers:
+        config = layer.get_config()
+        configs.append({k: _plain(config[k]) for k in KEY_CONFIG if k in config and _plain(config[k]) is not None})
     return {"__model__": [[row.layer, list(row.output_shape) if row.output_shape else None, row.params]
                           for row in summarize(model)],
-            "params": int(model.count_params())}
+            "params": int(model.count_params()), "configs": configs, "model_class": type(model).__name__}
 
 
 def encode(value, arrays):
@@ -28,7 +47,7 @@ def encode(value, arrays):
         return value
     if isinstance(value, ModelStructure):  # already reduced (e.g. a fixture being re-recorded)
         return {"__model__": [[layer, list(shape) if shape else None, params] for layer, shape, params in value.rows],
-                "params": value.params}
+                "params": value.params, "configs": value.configs, "model_class": value.model_class}
     if isinstance(value, (int, float, np.integer, np.floating, np.bool_)):
         return {"__scalar__": True} | _put(np.asarray(value), arrays)
     if isinstance(value, dict):
@@ -66,18 +85,22 @@ def decode(tree, arrays):
         if "__tuple__" in tree:
             return tuple(decode(v, arrays) for v in tree["__tuple__"])
         if "__model__" in tree:
-            return ModelStructure([tuple(r) for r in tree["__model__"]], tree["params"])
+            return ModelStructure([tuple(r) for r in tree["__model__"]], tree["params"],
+                                  tree.get("configs"), tree.get("model_class"))
         if "__unsupported__" in tree:
             return Unsupported(tree["__unsupported__"])
     return tree
 
 
 class ModelStructure:
-    """What a Keras model looked like in the kernel: rows of (layer class, output shape, params)."""
+    """What a Keras model looked like in the kernel: rows of (layer class, output shape,
+    params), each layer's key configuration (KEY_CONFIG), and the model's class name."""
 
-    def __init__(self, rows, params):
+    def __init__(self, rows, params, configs=None, model_class=None):
         self.rows = [(layer, tuple(shape) if shape is not None else None, params) for layer, shape, params in rows]
         self.params = params
+        self.configs = configs if configs is not None else [{} for _ in self.rows]
+        self.model_class = model_class
 
 
 class Unsupported:

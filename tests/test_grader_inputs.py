@@ -139,6 +139,22 @@ def test_model_structures_are_compared_layer_by_layer_with_keras_words():
     assert same_structure(expected, other_layer, None) == "layer 2: expected a Dense layer, got Conv1D"
     assert same_structure(expected, ModelStructure(expected.rows[:2], 35), None) == "expected 3 layers, got 2"
     assert same_structure(expected, np.zeros(3), None).startswith("the result should be a keras.Model")
+    called_on_data = ModelStructure([("InputLayer", (32, 4), 0), ("Dense", (32, 7), 35), ("Dense", (32, 1), 8)], 43)
+    assert same_structure(expected, called_on_data, None) is None  # the batch size is not the structure
+    relu, sigmoid = {"units": 7, "activation": "relu"}, {"units": 7, "activation": "sigmoid"}
+    configured = ModelStructure(expected.rows, 43, [{}, relu, {}])
+    assert same_structure(configured, ModelStructure(expected.rows, 43, [{}, sigmoid, {}]), None) == \
+        "layer 2 Dense: expected activation='relu', got 'sigmoid'"
+
+
+def test_a_keras_model_travels_as_its_structure_and_key_config():
+    import keras
+    inputs = keras.Input((4,))
+    model = keras.Model(inputs, keras.layers.Dense(1, activation="sigmoid")(keras.layers.Dense(3, activation="relu")(inputs)))
+    back = codec.loads(codec.dumps(model))
+    assert back.rows == [("InputLayer", (None, 4), 0), ("Dense", (None, 3), 15), ("Dense", (None, 1), 4)]
+    assert back.configs[1] == {"units": 3, "activation": "relu", "use_bias": True}
+    assert back.model_class == "Functional" and back.params == 19
 
 
 def test_codec_keeps_python_numbers_python_and_model_structures_whole():

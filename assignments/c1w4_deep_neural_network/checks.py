@@ -10,8 +10,8 @@ from functools import lru_cache
 import numpy as np
 from sklearn.datasets import load_breast_cancer
 
-from grader.checks import Case, Check, close
-from grader.codec import ModelStructure, Unsupported
+from grader.checks import Case, Check, close, same_structure
+from grader.codec import Unsupported
 
 rng = np.random.default_rng(404)
 
@@ -164,40 +164,6 @@ def predicts_held_out_patients(expected, got, case):
     return None
 
 
-def expected_structure(layer_dims, api):
-    """The reference's layers, from the sizes: a Dense layer per entry of layer_dims[1:], after an
-    InputLayer in a Functional model. Row: (class, output shape, parameters)."""
-    rows = [("InputLayer", (None, layer_dims[0]), 0)] if api == "functional" else []
-    rows += [("Dense", (None, n), n * n_prev + n) for n_prev, n in zip(layer_dims, layer_dims[1:])]
-    return ModelStructure(rows, sum(row[2] for row in rows))
-
-
-def same_layers(expected, got, case):
-    """Layer by layer: class, output shape without the batch size (when both are known), parameters.
-
-    A subclassed model's inner shapes depend on how it was built (None for the batch on a
-    keras.Input, the batch size after a call on data), so the batch dimension is not compared.
-    The fixtures cannot hold a model's structure yet (the grader stores it as unsupported), so
-    the expected rows are derived from the case's layer sizes when the fixture lacks them.
-    """
-    if not isinstance(expected, ModelStructure):
-        expected = expected_structure(*case.args)
-    if isinstance(got, Unsupported) or not isinstance(got, ModelStructure):
-        return f"build_deep_model should return a keras.Model, got {getattr(got, 'type_name', type(got).__name__)}"
-    for i, ((e_class, e_shape, e_params), (g_class, g_shape, g_params)) in enumerate(zip(expected.rows, got.rows), 1):
-        if e_class != g_class:
-            return f"layer {i}: expected a {e_class} layer, got {g_class}"
-        if e_shape is not None and g_shape is not None and tuple(e_shape)[1:] != tuple(g_shape)[1:]:
-            return f"layer {i} {e_class}: expected output shape {tuple(e_shape)}, got {tuple(g_shape)}"
-        if e_params != g_params:
-            return f"layer {i} {e_class}: expected {e_params:,} parameters, got {g_params:,}"
-    if len(expected.rows) != len(got.rows):
-        return f"expected {len(expected.rows)} layers, got {len(got.rows)}"
-    if expected.params != got.params:
-        return f"expected {expected.params:,} parameters in all, got {got.params:,}"
-    return None
-
-
 def judge_training(expected, got, case):
     """The small cases against the reference's costs and parameters; the breast-cancer case on held-out data."""
     if case.name == HELD_OUT_CASE:
@@ -301,5 +267,5 @@ CHECKS = [
               Case("[4, 3, 1] as a subclassed model", ([4, 3, 1], "subclass")),
               Case("[8, 6, 4, 2, 1] with the Functional API", ([8, 6, 4, 2, 1], "functional")),
           ),
-          compare=same_layers),
+          compare=same_structure),
 ]
