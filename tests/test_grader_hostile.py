@@ -3,6 +3,7 @@ import nbformat
 import pytest
 
 from grader.assignment import Assignment, cell_role
+from grader.execute import Limits
 from grader.grade import grade
 
 ASSIGNMENT = Assignment("c1w1_data_as_tensors")
@@ -51,7 +52,8 @@ def test_monkeypatching_printing_and_fake_result_files_gain_nothing(tmp_path):
 def test_sabotaging_the_kernels_builtins_earns_nothing(tmp_path):
     sabotage = "import builtins\nbuiltins.isinstance = lambda *a: True\nbuiltins.len = lambda x: 0\n"
     wrong = "def standardize(X_train, X_other):\n    return X_train, X_other\n"
-    result = grade(submission(tmp_path, replace={"standardize": wrong}, add_after={"flatten_images": sabotage}))
+    result = grade(submission(tmp_path, replace={"standardize": wrong}, add_after={"flatten_images": sabotage}),
+                   limits=Limits(cell_seconds=30))
     # Whatever the sabotage breaks (if it kills the kernel, the grader reruns without that cell),
     # the wrong exercise earns nothing and the grade is at most what the honest work earns.
     assert statuses(result)["standardize"][1] == 0
