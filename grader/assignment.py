@@ -11,6 +11,7 @@ assignments/<id>/
 """
 import hashlib
 import importlib.util
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -65,6 +66,13 @@ class Assignment:
     def exercises(self):
         return [Exercise(role["exercise"], role["points"]) for role in map(cell_role, self.source.cells)
                 if "exercise" in role]
+
+    @cached_property
+    def calls(self):
+        """exercise id -> the other exercises its solution calls, read from the source."""
+        sources = {cell_role(c)["exercise"]: c.source for c in self.source.cells if "exercise" in cell_role(c)}
+        return {ex: [other for other in sources if other != ex and re.search(rf"\b{other}\s*\(", code)]
+                for ex, code in sources.items()}
 
     @property
     def max_score(self):

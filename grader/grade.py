@@ -41,6 +41,13 @@ def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits()):
             result.message = f"the exercise cell for {exercise.id} is missing from the notebook; " + result.message
         exercises.append(result)
 
+    status = {e.id: e.status for e in exercises}
+    for result in exercises:
+        broken = [d for d in assignment.calls[result.id] if status[d] != "passed"]
+        if result.status != "passed" and broken:
+            result.message += (f" It calls {', '.join(broken)}, which did not pass "
+                               f"{'its' if len(broken) == 1 else 'their'} own checks: fix that first.")
+
     notes = []
     if sub.tampered:
         notes.append(f"{len(sub.tampered)} locked cell(s) had been edited or deleted; "

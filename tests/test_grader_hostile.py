@@ -86,3 +86,19 @@ def test_wrong_return_types_get_a_message_not_a_crash(tmp_path, returned, reason
     else:
         assert flatten["status"] == "failed" and reason in flatten["message"], flatten
     assert result["exercises"][1]["status"] == result["exercises"][2]["status"] == "passed"
+
+
+@pytest.mark.slow
+def test_an_exercise_failing_through_a_broken_helper_says_which_helper_to_fix_first(tmp_path):
+    assignment = Assignment("c1w2_logistic_regression")
+    nb = nbformat.from_dict(assignment.source)
+    for cell in nb.cells:
+        if cell_role(cell).get("exercise") == "sigmoid":
+            cell.source = "def sigmoid(z):\n    return 1 / (1 + np.exp(z))\n"  # the sign slip
+    path = tmp_path / "slip.ipynb"
+    nbformat.write(nb, path)
+    by_id = {e["id"]: e for e in grade(path)["exercises"]}
+    assert by_id["sigmoid"]["status"] == "failed"
+    assert by_id["propagate"]["status"] == "failed"
+    assert by_id["propagate"]["message"].endswith("It calls sigmoid, which did not pass its own checks: fix that first.")
+    assert "fix that first" not in by_id["sigmoid"]["message"]
