@@ -94,6 +94,10 @@ class Assignment:
             raise AssignmentError(f"{self.id}: exercises and checks.py disagree on {sorted(missing)}")
         return checks
 
+    def check_inputs(self):
+        """exercise id -> the argument tuples of its cases: all the kernel is given."""
+        return {e.id: [case.args for case in self.checks[e.id].cases] for e in self.exercises}
+
     def expected_path(self, exercise_id):
         return self.folder / "expected" / f"{exercise_id}.npz"
 

@@ -33,7 +33,6 @@ class Limits:
 class Execution:
     outputs: dict       # exercise id -> what the harness wrote, or None when it wrote nothing
     failures: dict      # exercise id -> why its harness cell produced nothing (timeout, dead kernel)
-    notebook: object    # the executed notebook
     seconds: float
 
 
@@ -136,7 +135,7 @@ def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3"):
                     failures[exercise_id] = "error: its results could not be read back"
             elif exercise_id not in failures:
                 failures[exercise_id] = f"error: the kernel stopped before this exercise was checked ({crash})"
-        return Execution(outputs, failures, executed, seconds)
+        return Execution(outputs, failures, seconds)
 
 
 def _why_nothing(cell, limits):

@@ -29,9 +29,8 @@ def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits()):
     sub = submissions.load(path, assignment_id)
     assignment = sub.assignment
     checks = assignment.checks
-    inputs = {e.id: [case.args for case in checks[e.id].cases] for e in assignment.exercises}
 
-    run = execute.run(submissions.restored_notebook(sub), inputs, {"SEED": seed, "FAST": fast}, limits)
+    run = execute.run(submissions.restored_notebook(sub), assignment.check_inputs(), {"SEED": seed, "FAST": fast}, limits)
 
     exercises = []
     for exercise in assignment.exercises:

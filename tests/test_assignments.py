@@ -9,7 +9,9 @@ import importlib.util
 import nbformat
 import pytest
 
-from grader.assignment import Assignment, cell_role, known_ids
+from solution_variants import solution_with
+
+from grader.assignment import Assignment, known_ids
 from grader.grade import grade
 from grader.release import student_notebook
 from grader.report import validate
@@ -70,12 +72,7 @@ def test_untouched_student_notebook_scores_zero(assignment_id):
 @pytest.mark.parametrize("assignment_id, exercise_id", BUGS)
 def test_a_planted_bug_costs_exactly_its_exercise(tmp_path, assignment_id, exercise_id):
     assignment = Assignment(assignment_id)
-    nb = nbformat.from_dict(assignment.source)
-    for cell in nb.cells:
-        if cell_role(cell).get("exercise") == exercise_id:
-            cell.source = planted_bugs(assignment)[exercise_id]
-    path = tmp_path / "buggy.ipynb"
-    nbformat.write(nb, path)
+    path = solution_with(tmp_path, assignment, replace={exercise_id: planted_bugs(assignment)[exercise_id]})
 
     result = grade(path)
     validate(result)

@@ -1,8 +1,10 @@
-"""Tricks in a submission never raise its score, and one exercise's crash costs only itself."""
-import nbformat
+"""Tricks in a submission never raise its score, and one exercise's crash or endless loop
+costs only itself."""
 import pytest
 
-from grader.assignment import Assignment, cell_role
+from solution_variants import solution_with
+
+from grader.assignment import Assignment
 from grader.execute import Limits
 from grader.grade import grade
 
@@ -10,20 +12,7 @@ ASSIGNMENT = Assignment("c1w1_data_as_tensors")
 
 
 def submission(tmp_path, replace=None, add_after=None):
-    """The solution notebook with some exercise cells replaced and a cell added after one."""
-    nb = nbformat.from_dict(ASSIGNMENT.source)
-    cells = []
-    for cell in nb.cells:
-        exercise = cell_role(cell).get("exercise")
-        if replace and exercise in replace:
-            cell.source = replace[exercise]
-        cells.append(cell)
-        if add_after and exercise in add_after:
-            cells.append(nbformat.v4.new_code_cell(add_after[exercise]))
-    nb.cells = cells
-    path = tmp_path / "hostile.ipynb"
-    nbformat.write(nb, path)
-    return path
+    return solution_with(tmp_path, ASSIGNMENT, replace, add_after)
 
 
 def statuses(result):
@@ -90,15 +79,21 @@ def test_wrong_return_types_get_a_message_not_a_crash(tmp_path, returned, reason
 
 @pytest.mark.slow
 def test_an_exercise_failing_through_a_broken_helper_says_which_helper_to_fix_first(tmp_path):
-    assignment = Assignment("c1w2_logistic_regression")
-    nb = nbformat.from_dict(assignment.source)
-    for cell in nb.cells:
-        if cell_role(cell).get("exercise") == "sigmoid":
-            cell.source = "def sigmoid(z):\n    return 1 / (1 + np.exp(z))\n"  # the sign slip
-    path = tmp_path / "slip.ipynb"
-    nbformat.write(nb, path)
+    slip = "def sigmoid(z):\n    return 1 / (1 + np.exp(z))\n"  # the sign slip
+    path = solution_with(tmp_path, Assignment("c1w2_logistic_regression"), replace={"sigmoid": slip})
     by_id = {e["id"]: e for e in grade(path)["exercises"]}
     assert by_id["sigmoid"]["status"] == "failed"
     assert by_id["propagate"]["status"] == "failed"
     assert by_id["propagate"]["message"].endswith("It calls sigmoid, which did not pass its own checks: fix that first.")
     assert "fix that first" not in by_id["sigmoid"]["message"]
+
+
+@pytest.mark.slow
+def test_an_endless_exercise_times_out_and_the_others_still_count(tmp_path):
+    endless = "def standardize(X_train, X_other):\n    while True:\n        pass\n"
+    result = grade(submission(tmp_path, replace={"standardize": endless}),
+                   limits=Limits(cell_seconds=30, notebook_seconds=400))
+    by_id = {e["id"]: e for e in result["exercises"]}
+    assert by_id["standardize"]["status"] == "timeout"
+    assert "30 s limit per cell" in by_id["standardize"]["message"]
+    assert by_id["flatten_images"]["status"] == by_id["train_dev_test_split"]["status"] == "passed"
