@@ -45,6 +45,8 @@ def encode(value, arrays):
     """Turn `value` into a JSON-able tree, moving arrays into `arrays` (name -> ndarray)."""
     if value is None or type(value) in (bool, int, float, str):  # plain Python values stay as they are
         return value
+    if isinstance(value, ModelInput):
+        return {"__model_input__": value.architecture, "weights": [_put(w, arrays) for w in value.weights]}
     if isinstance(value, ModelStructure):  # already reduced (e.g. a fixture being re-recorded)
         return {"__model__": [[layer, list(shape) if shape else None, params] for layer, shape, params in value.rows],
                 "params": value.params, "configs": value.configs, "model_class": value.model_class}
@@ -72,18 +74,22 @@ def _put(array, arrays):
     return {"__array__": name}
 
 
-def decode(tree, arrays):
+def decode(tree, arrays, allow_models=False):
     if isinstance(tree, dict):
+        if "__model_input__" in tree:
+            if not allow_models:  # the grader never rebuilds a model from what a kernel wrote
+                return Unsupported("keras model input")
+            return ModelInput.rebuild(tree["__model_input__"], [arrays[w["__array__"]] for w in tree["weights"]])
         if "__scalar__" in tree:
             return arrays[tree["__array__"]][()]
         if "__array__" in tree:
             return arrays[tree["__array__"]]
         if "__dict__" in tree:
-            return {decode(k, arrays): decode(v, arrays) for k, v in tree["__dict__"]}
+            return {decode(k, arrays, allow_models): decode(v, arrays, allow_models) for k, v in tree["__dict__"]}
         if "__list__" in tree:
-            return [decode(v, arrays) for v in tree["__list__"]]
+            return [decode(v, arrays, allow_models) for v in tree["__list__"]]
         if "__tuple__" in tree:
-            return tuple(decode(v, arrays) for v in tree["__tuple__"])
+            return tuple(decode(v, arrays, allow_models) for v in tree["__tuple__"])
         if "__model__" in tree:
             return ModelStructure([tuple(r) for r in tree["__model__"]], tree["params"],
                                   tree.get("configs"), tree.get("model_class"))
@@ -103,6 +109,23 @@ class ModelStructure:
         self.model_class = model_class
 
 
+class ModelInput:
+    """A Keras model given to an exercise as an argument (in a check case). It travels as its
+    architecture (Keras JSON) and weights, and is rebuilt, fresh for each case, in the
+    learner's kernel only: reading a kernel's output never rebuilds a model."""
+
+    def __init__(self, model):
+        self.architecture = model.to_json()
+        self.weights = [np.asarray(w) for w in model.get_weights()]
+
+    @staticmethod
+    def rebuild(architecture, weights):
+        import keras
+        model = keras.models.model_from_json(architecture)
+        model.set_weights(weights)
+        return model
+
+
 class Unsupported:
     def __init__(self, type_name):
         self.type_name = type_name
@@ -117,9 +140,10 @@ def dumps(value):
     return buffer.getvalue()
 
 
-def loads(data):
-    """Read bytes written by `dumps`; never unpickles."""
+def loads(data, allow_models=False):
+    """Read bytes written by `dumps`; never unpickles. Model inputs (ModelInput) are rebuilt
+    only with allow_models, which the kernel's side uses for the check inputs."""
     with np.load(io.BytesIO(data), allow_pickle=False) as npz:
         arrays = {k: npz[k] for k in npz.files if k != TREE_KEY}
         tree = json.loads(str(npz[TREE_KEY]))
-    return decode(tree, arrays)
+    return decode(tree, arrays, allow_models)
