@@ -1,66 +1,111 @@
 """Grade a folder of submissions: parallel workers, a progress bar, nothing lost on a crash.
 
-    python -m grader grade-all FOLDER --assignment ID [--jobs N] [--out DIR]
+    python -m grader grade-all FOLDER --assignment ID [--jobs N] [--out DIR] [--dask ADDRESS]
 
 Every FOLDER/*.ipynb is one learner's submission (`grader collect` lays them out so).
-Each result is written to OUT/<name>.json as soon as it is ready, atomically, with the
-submission's hash; a rerun skips submissions whose result is there and still matches,
-so an interrupted run resumes where it stopped. At the end OUT holds gradebook.csv (a row
-per learner, a column per exercise) and summary.md (what failed, by exercise).
+Submissions are graded by a pool of local worker processes, or, with --dask, by the
+workers of a Dask cluster (other machines with the course installed): each worker gets
+the notebook's bytes and sends back the result. Each result is written to OUT/<name>.json
+as soon as it arrives, atomically, with the submission's hash; a rerun skips submissions
+whose result is there and still matches, so an interrupted run resumes where it stopped,
+and a Dask worker that dies has its submissions graded again elsewhere. At the end OUT
+holds gradebook.csv (a row per learner, a column per exercise) and summary.md (what
+failed, by exercise), plus per-submission exports for Gradescope or Coursera if asked.
 """
 import csv
 import hashlib
 import json
+import tempfile
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from grader import report
 from grader.assignment import Assignment
+from grader.execute import Limits
 from grader.grade import grade
 from grader.submission import SubmissionError
 
+EXPORTS = {"gradescope": report.gradescope, "coursera": report.coursera}
+STATUSES = ("passed", "failed", "error", "timeout", "out_of_memory", "not_attempted")
 
-def _digest(path):
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+def _digest(data):
+    return hashlib.sha256(data).hexdigest()
 
 
-def _grade_one(path, assignment_id, out_path):
-    """Runs in a worker process; writes the result file itself so that a crash of the
-    parent loses nothing already graded."""
-    try:
-        result = grade(path, assignment_id)
-    except SubmissionError as error:  # ungradable file: recorded, so it is reported, not retried forever
-        result = {"assignment": assignment_id, "submission": Path(path).name, "ungradable": str(error)}
-    result["sha256"] = _digest(path)
-    tmp = out_path.with_name(out_path.name + ".tmp")
-    tmp.write_text(json.dumps(result, indent=2))
-    tmp.replace(out_path)
-    return out_path
+def grade_bytes(name, data, assignment_id, limits=Limits(), private=()):
+    """Grade one submission given as bytes; runs on a worker, which may be another machine."""
+    with tempfile.TemporaryDirectory(prefix="submission-") as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        try:
+            result = grade(path, assignment_id, limits=limits, private=private)
+        except SubmissionError as error:  # ungradable file: recorded, so it is reported, not retried forever
+            result = {"assignment": assignment_id, "submission": name, "ungradable": str(error)}
+    result["sha256"] = _digest(data)
+    return result
+
+
+def _write_atomically(path, text):
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text)
+    tmp.replace(path)
 
 
 def _is_done(path, out_path):
     try:
-        return json.loads(out_path.read_text()).get("sha256") == _digest(path)
+        return json.loads(out_path.read_text()).get("sha256") == _digest(path.read_bytes())
     except (OSError, ValueError):
         return False
 
 
-def grade_all(folder, assignment_id, out=None, jobs=2):
+def _local_results(todo, assignment_id, limits, private, jobs):
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(grade_bytes, p.name, p.read_bytes(), assignment_id, limits, private): p for p in todo}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+
+
+class BatchError(ValueError):
+    """The batch cannot run (e.g. no Dask scheduler at the address given)."""
+
+
+def _dask_results(todo, assignment_id, limits, private, address):
+    from distributed import Client, as_completed as arrived  # only needed for --dask
+    try:
+        client = Client(address, timeout="20s")
+    except (OSError, ValueError) as error:
+        raise BatchError(f"cannot reach a Dask scheduler at {address}: {error}") from None
+    with client:
+        futures = {client.submit(grade_bytes, p.name, p.read_bytes(), assignment_id, limits, private,
+                                 key=f"grade-{p.stem}-{_digest(p.read_bytes())[:12]}", retries=2): p
+                   for p in todo}
+        for future in arrived(futures):
+            yield futures[future], future.result()
+
+
+def grade_all(folder, assignment_id, out=None, jobs=2, dask=None, limits=Limits(), exports=()):
     assignment = Assignment(assignment_id)
     folder = Path(folder)
     out = Path(out) if out else folder / "results"
     out.mkdir(parents=True, exist_ok=True)
     submissions = sorted(folder.glob("*.ipynb"))
     todo = [p for p in submissions if not _is_done(p, out / f"{p.stem}.json")]
+    private = (folder.resolve(), out.resolve())  # no kernel sees the class's work or the results
 
+    results = (_dask_results(todo, assignment_id, limits, private, dask) if dask
+               else _local_results(todo, assignment_id, limits, private, jobs))
     columns = (TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TextColumn("ETA"), TimeRemainingColumn())
-    with Progress(*columns) as progress, ProcessPoolExecutor(max_workers=jobs) as pool:
+    with Progress(*columns) as progress:
         task = progress.add_task("grading", total=len(submissions), completed=len(submissions) - len(todo))
-        futures = [pool.submit(_grade_one, p, assignment_id, out / f"{p.stem}.json") for p in todo]
-        for future in as_completed(futures):
-            future.result()
+        for path, result in results:
+            for name in exports:
+                if "ungradable" not in result:
+                    _write_atomically(out / f"{path.stem}.{name}.json", json.dumps(EXPORTS[name](result), indent=2))
+            _write_atomically(out / f"{path.stem}.json", json.dumps(result, indent=2))  # last: marks it done
             progress.advance(task)
 
     results = {p.stem: json.loads((out / f"{p.stem}.json").read_text()) for p in submissions}
@@ -94,10 +139,8 @@ def summary(results, assignment):
     ungradable = len(results) - len(graded)
     if ungradable:
         lines.append(f"{ungradable} file(s) could not be graded; see the note column of gradebook.csv.")
-    lines += ["", "| exercise | passed | " + " | ".join(("failed", "error", "timeout", "not_attempted")) + " |",
-              "|---|---|---|---|---|---|"]
+    lines += ["", "| exercise | " + " | ".join(STATUSES) + " |", "|---|" + "---|" * len(STATUSES)]
     for exercise in assignment.exercises:
         counts = Counter(e["status"] for r in graded for e in r["exercises"] if e["id"] == exercise.id)
-        lines.append(f"| {exercise.id} | {counts['passed']} | {counts['failed']} | {counts['error']} | "
-                     f"{counts['timeout']} | {counts['not_attempted']} |")
+        lines.append(f"| {exercise.id} | " + " | ".join(str(counts[s]) for s in STATUSES) + " |")
     return "\n".join(lines) + "\n"

@@ -1,4 +1,5 @@
-"""python -m grader {grade, release, fixtures}: one clear error line and exit 2 on bad input."""
+"""python -m grader {grade, grade-all, submit, collect, release, fixtures}: one clear error
+line and exit 2 on bad input."""
 import argparse
 import json
 import sys
@@ -6,6 +7,7 @@ from pathlib import Path
 
 from grader import batch, collect, fixtures, release, report, submit
 from grader.assignment import Assignment, AssignmentError
+from grader.execute import Limits
 from grader.grade import grade
 from grader.submission import SubmissionError
 
@@ -15,6 +17,23 @@ def _write_json(path, data):
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text(json.dumps(data, indent=2) + "\n")
     tmp.replace(path)  # atomic: a reader never sees half a result
+
+
+def _limit_options(parser):
+    defaults = Limits()
+    parser.add_argument("--cell-seconds", type=int, default=defaults.cell_seconds,
+                        help=f"time limit of any one cell (default {defaults.cell_seconds})")
+    parser.add_argument("--notebook-seconds", type=int, default=defaults.notebook_seconds,
+                        help=f"time limit of the whole notebook (default {defaults.notebook_seconds})")
+    parser.add_argument("--memory-mib", type=int, default=defaults.memory_mib,
+                        help=f"memory limit of the kernel, MiB (default {defaults.memory_mib})")
+
+
+def _limits(args):
+    for name in ("cell_seconds", "notebook_seconds", "memory_mib"):
+        if getattr(args, name) <= 0:
+            raise SubmissionError(f"--{name.replace('_', '-')} must be a positive number")
+    return Limits(cell_seconds=args.cell_seconds, notebook_seconds=args.notebook_seconds, memory_mib=args.memory_mib)
 
 
 def main(argv=None):
@@ -27,14 +46,21 @@ def main(argv=None):
     p.add_argument("--json", type=Path, help="write the result JSON here")
     p.add_argument("--markdown", type=Path, help="write learner feedback as Markdown here")
     p.add_argument("--gradescope", type=Path, help="write Gradescope's results.json here")
+    p.add_argument("--coursera", type=Path, help="write Coursera's {fractionalScore, feedback} JSON here")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--full", action="store_true", help="run training at full size (FAST=False)")
+    _limit_options(p)
 
     p = commands.add_parser("grade-all", help="grade every notebook in a folder (one per learner)")
     p.add_argument("folder", type=Path)
     p.add_argument("--assignment", required=True)
     p.add_argument("--jobs", type=int, default=2, help="notebooks graded at once (default 2)")
     p.add_argument("--out", type=Path, help="results folder (default: FOLDER/results)")
+    p.add_argument("--dask", metavar="ADDRESS", help="grade on a Dask cluster's workers (scheduler address, "
+                                                     "e.g. tcp://10.0.0.5:8786) instead of local processes")
+    p.add_argument("--export", action="append", default=[], choices=sorted(batch.EXPORTS),
+                   help="also write OUT/<learner>.<format>.json (may be repeated)")
+    _limit_options(p)
 
     p = commands.add_parser("submit", help="check a finished notebook and package it for upload")
     p.add_argument("notebook", type=Path)
@@ -56,19 +82,24 @@ def main(argv=None):
     args = parser.parse_args(argv)
     try:
         if args.command == "grade":
-            result = grade(args.submission, args.assignment, seed=args.seed, fast=not args.full)
+            result = grade(args.submission, args.assignment, seed=args.seed, fast=not args.full, limits=_limits(args))
             report.validate(result)
             report.print_table(result)
             if args.json:
                 _write_json(args.json, result)
             if args.gradescope:
                 _write_json(args.gradescope, report.gradescope(result))
+            if args.coursera:
+                _write_json(args.coursera, report.coursera(result))
             if args.markdown:
                 args.markdown.write_text(report.markdown(result))
         elif args.command == "grade-all":
             if not args.folder.is_dir():
                 raise SubmissionError(f"{args.folder}: no such folder")
-            results = batch.grade_all(args.folder, args.assignment, args.out, args.jobs)
+            if args.jobs <= 0:
+                raise SubmissionError("--jobs must be a positive number")
+            results = batch.grade_all(args.folder, args.assignment, args.out, args.jobs, dask=args.dask,
+                                      limits=_limits(args), exports=args.export)
             print(batch.summary(results, Assignment(args.assignment)))
         elif args.command == "submit":
             submit.package(args.notebook, args.learner, run=not args.no_run, out_dir=args.out)
@@ -88,7 +119,7 @@ def main(argv=None):
             for path in fixtures.build(assignment):
                 print(f"wrote {path}")
             print(f"ran and stored {fixtures.store_source_outputs(assignment)}")
-    except (SubmissionError, AssignmentError) as error:
+    except (SubmissionError, AssignmentError, batch.BatchError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return 0

@@ -5,6 +5,7 @@ then one harness cell per exercise feeds that exercise's check inputs to the lea
 function and writes the results. Errors do not stop the run (every exercise is graded
 on its own), and a cell that runs past the per-cell limit is interrupted, not fatal.
 """
+import json
 import logging
 import tempfile
 import time
@@ -13,8 +14,11 @@ from pathlib import Path
 
 import nbformat
 import papermill
+from papermill.clientwrap import PapermillNotebookClient
+from papermill.engines import NBClientEngine, papermill_engines
+from papermill.utils import remove_args
 
-from grader import codec
+from grader import codec, sandbox
 
 HARNESS_TAG = "grader-harness"
 
@@ -24,6 +28,9 @@ class Limits:
     cell_seconds: int = 120       # any one cell, the learner's or the harness's
     notebook_seconds: int = 600   # the whole run; cells still waiting then get a second each
     start_seconds: int = 60       # kernel start-up
+    memory_mib: int = 4096        # resident memory of the kernel and all it starts
+    processes: int = 64           # processes the kernel may have at once
+    output_bytes: int = 1_000_000  # printed output kept per cell; the rest is dropped
 
     def describe(self):
         return f"the {self.cell_seconds} s limit per cell or {self.notebook_seconds} s per notebook"
@@ -60,7 +67,42 @@ def _harness_of(cell):
     return cell.get("metadata", {}).get("grader", {}).get("harness")
 
 
-def _execute(nb, folder, parameters, limits, deadline, kernel_name):
+class _CappedOutputClient(PapermillNotebookClient):
+    """Keeps at most `output_bytes` of each cell's output, so that a cell printing without
+    end cannot fill the grader's memory. Errors are always kept: they explain a failure."""
+
+    output_bytes = 1_000_000
+
+    def output(self, outs, msg, display_id, cell_index):
+        if msg["msg_type"] != "error":
+            sizes = self.__dict__.setdefault("_output_sizes", {})
+            sizes[cell_index] = sizes.get(cell_index, 0) + len(json.dumps(msg["content"]))
+            if sizes[cell_index] > self.output_bytes:
+                if not any(o.get("name") == "grader-note" for o in outs):
+                    outs.append(nbformat.v4.new_output("stream", name="grader-note", text=(
+                        f"[output beyond {self.output_bytes:,} bytes was dropped by the grader]\n")))
+                return None
+        return super().output(outs, msg, display_id, cell_index)
+
+
+class _GradingEngine(NBClientEngine):
+    """papermill's nbclient engine, running the capped client."""
+
+    @classmethod
+    def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
+                                 stderr_file=None, start_timeout=60, execution_timeout=None,
+                                 output_bytes=1_000_000, **kwargs):
+        kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
+        client = type("Client", (_CappedOutputClient,), {"output_bytes": output_bytes})
+        return client(nb_man, timeout=execution_timeout, startup_timeout=start_timeout,
+                      kernel_name=kernel_name, log=logging.getLogger("papermill"), log_output=log_output,
+                      stdout_file=stdout_file, stderr_file=stderr_file, **kwargs).execute()
+
+
+papermill_engines.register("grader", _GradingEngine)
+
+
+def _execute(nb, folder, parameters, limits, deadline, kernel_name, kernel_manager_class):
     """One papermill run; returns (executed notebook, crash message or None)."""
     def cell_limit(cell):  # nbclient asks before each cell
         return max(1, int(min(limits.cell_seconds, deadline - time.monotonic())))
@@ -72,7 +114,8 @@ def _execute(nb, folder, parameters, limits, deadline, kernel_name):
             folder / "submission.ipynb", folder / "executed.ipynb", parameters=parameters,
             kernel_name=kernel_name, cwd=folder, progress_bar=False, start_timeout=limits.start_seconds,
             execution_timeout=limits.cell_seconds, timeout_func=cell_limit,
-            allow_errors=True, interrupt_on_timeout=True,
+            allow_errors=True, interrupt_on_timeout=True, engine_name="grader",
+            kernel_manager_class=kernel_manager_class, output_bytes=limits.output_bytes,
             error_on_timeout={"ename": "CellTimeout", "evalue": "stopped at the time limit", "traceback": []})
         # (a cell the kernel answers after the interrupt shows KeyboardInterrupt instead)
         return executed, None
@@ -84,15 +127,18 @@ def _execute(nb, folder, parameters, limits, deadline, kernel_name):
         return executed, f"{type(error).__name__}: {str(error).strip().splitlines()[0] if str(error).strip() else ''}"
 
 
-def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3"):
-    """Execute `notebook` with `inputs` (exercise id -> list of argument tuples).
+def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", private=()):
+    """Execute `notebook` with `inputs` (exercise id -> list of argument tuples), in a
+    kernel confined by grader.sandbox; `private` names more folders it must not see.
 
-    If the kernel dies (a learner's os._exit, a segfault), the notebook runs again in a
-    fresh kernel without the cell it died in and without the checks already done, so one
-    exercise's crash costs that exercise only.
+    If the kernel dies (a learner's os._exit, a segfault, the memory or process limit),
+    the notebook runs again in a fresh kernel without the cell it died in and without the
+    checks already done, so one exercise's crash costs that exercise only.
     """
     with tempfile.TemporaryDirectory(prefix="grader-") as folder:
         folder = Path(folder)
+        monitor = sandbox.Monitor()
+        manager = sandbox.kernel_manager_class_for(limits, monitor, folder, private)
         nb = without_submit_cells(notebook)
         for exercise_id, cases in inputs.items():
             (folder / f"in_{exercise_id}.npz").write_bytes(codec.dumps(list(cases)))
@@ -107,7 +153,9 @@ def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3"):
             attempt = nbformat.from_dict(nb)
             attempt.cells = [c for c in nb.cells if c.metadata["grader_position"] not in dropped
                              and not (_harness_of(c) and (folder / f"out_{_harness_of(c)}.npz").exists())]
-            executed, crash = _execute(attempt, folder, parameters, limits, deadline, kernel_name)
+            executed, crash = _execute(attempt, folder, parameters, limits, deadline, kernel_name, manager)
+            verdict = monitor.take_verdict()  # the watchdog stopped the kernel: say why
+            crash = verdict or crash
             started = [c for c in executed.cells if "grader_position" in c.metadata
                        and c.metadata.get("papermill", {}).get("start_time")]
             for cell in started:  # checks that ran and wrote nothing are not retried
@@ -120,8 +168,9 @@ def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3"):
             culprit = started[-1]  # the kernel died while running the last cell it started
             dropped.add(culprit.metadata["grader_position"])
             if _harness_of(culprit):
-                failures[_harness_of(culprit)] = (f"error: the kernel stopped while checking this exercise "
-                                                  f"({crash}): does your function exit or crash Python?")
+                failures[_harness_of(culprit)] = verdict or (
+                    f"error: the kernel stopped while checking this exercise ({crash}): "
+                    "does your function exit or crash Python?")
         seconds = time.perf_counter() - start
 
         outputs = {}

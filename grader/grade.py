@@ -4,23 +4,25 @@ import platform
 import time
 from dataclasses import asdict
 
-from grader import execute, submission as submissions
+from grader import execute, sandbox, submission as submissions
 from grader.execute import Limits
 from grader.judge import judge_exercise
 
 SCHEMA_VERSION = 1
 
 
-def _environment(seed, fast, seconds):
+def _environment(seed, fast, seconds, limits):
     versions = {name: importlib.metadata.version(package) for name, package in
                 [("tensorflow", "tensorflow"), ("keras", "keras"), ("numpy", "numpy")]}
     return {"python": platform.python_version(), **versions,
             "grader": importlib.metadata.version("keras-course"),
-            "seed": seed, "fast": fast, "seconds": {k: round(v, 2) for k, v in seconds.items()}}
+            "seed": seed, "fast": fast, "seconds": {k: round(v, 2) for k, v in seconds.items()},
+            "isolation": sandbox.isolation_summary(limits)}
 
 
-def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits()):
+def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits(), private=()):
     """Grade one notebook; returns the result as a dict (schema grader/schema/result-1.json).
+    The kernel never sees the submission's folder nor those `private` names (a results folder).
 
     Raises SubmissionError when the file cannot be graded at all (not a notebook, another
     assignment's notebook, no assignment id).
@@ -30,7 +32,8 @@ def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits()):
     assignment = sub.assignment
     checks = assignment.checks
 
-    run = execute.run(submissions.restored_notebook(sub), assignment.check_inputs(), {"SEED": seed, "FAST": fast}, limits)
+    run = execute.run(submissions.restored_notebook(sub), assignment.check_inputs(), {"SEED": seed, "FAST": fast},
+                      limits, private=(sub.path.resolve().parent, *private))
 
     exercises = []
     for exercise in assignment.exercises:
@@ -60,5 +63,5 @@ def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits()):
         "max_score": assignment.max_score,
         "exercises": [asdict(e) for e in exercises],
         "notes": notes,
-        "environment": _environment(seed, fast, seconds),
+        "environment": _environment(seed, fast, seconds, limits),
     }

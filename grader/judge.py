@@ -26,7 +26,7 @@ def judge_exercise(exercise, check, expected, output, failure):
         return ExerciseResult(exercise.id, status, points, exercise.points, message, list(cases))
 
     if output is None:
-        status = "timeout" if failure.startswith("timeout") else "error"
+        status = next((s for s in ("timeout", "out_of_memory") if failure.startswith(s + ":")), "error")
         return result(status, f"{check.hint} ({failure.split(': ', 1)[-1]})")
     if output["missing"]:
         return result("error", f"no function named {exercise.id} was found: did you rename it or delete its cell?")

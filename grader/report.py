@@ -1,4 +1,5 @@
-"""Results for people: a console table, Markdown feedback, Gradescope's results.json."""
+"""Results for people: a console table, Markdown feedback, Gradescope's results.json,
+Coursera's {fractionalScore, feedback}."""
 import json
 from importlib.resources import files
 
@@ -57,3 +58,18 @@ def gradescope(result):
                    "status": "passed" if e["status"] == "passed" else "failed",
                    "output": e["message"]} for e in result["exercises"]],
     }
+
+
+COURSERA_FEEDBACK_BYTES = 64 * 1024  # Coursera's cap on a grader's feedback text
+
+
+def coursera(result):
+    """Coursera's custom-grader output: the score as a fraction and Markdown feedback,
+    cut to the platform's 64 KB with a note saying so."""
+    feedback = markdown(result)
+    if len(feedback.encode("utf-8")) > COURSERA_FEEDBACK_BYTES:
+        note = "\n\n(feedback cut here: it was longer than Coursera allows)\n"
+        room = COURSERA_FEEDBACK_BYTES - len(note.encode("utf-8"))
+        feedback = feedback.encode("utf-8")[:room].decode("utf-8", errors="ignore") + note
+    fraction = result["score"] / result["max_score"] if result["max_score"] else 0.0
+    return {"fractionalScore": round(fraction, 4), "feedback": feedback}

@@ -7,15 +7,21 @@
 Prints one line per public check. Passing them is a good sign, not a grade: the grader
 runs further hidden checks on the submitted notebook.
 """
+import os
+
 from grader import codec
 from grader.assignment import Assignment
+from grader.sandbox import GRADING_ENV
 
 
 class SelfCheck:
     def __init__(self, assignment_id):
-        self.assignment = Assignment(assignment_id)
+        # While grading, the assignment's folder is hidden from the kernel: nothing to load.
+        self.assignment = None if os.environ.get(GRADING_ENV) else Assignment(assignment_id)
 
     def __call__(self, exercise_id, function):
+        if self.assignment is None:  # grading: the grader runs every check itself, hidden ones too
+            return
         check = self.assignment.checks[exercise_id]
         expected = self.assignment.expected(exercise_id)
         public = [(case, want) for case, want in zip(check.cases, expected) if case.public]

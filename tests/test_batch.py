@@ -6,6 +6,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -52,5 +53,63 @@ def test_a_crashed_run_resumes_without_regrading_and_writes_the_gradebook(tmp_pa
     assert "not a notebook" in by_learner["cy"]["note"]
     assert [k for k in by_learner["ada"] if k not in ("learner", "score", "max_score", "note")] == \
         [e.id for e in ASSIGNMENT.exercises]
-    assert "| flatten_images | 1 | 0 | 0 | 0 | 1 |" in (results / "summary.md").read_text()
+    assert "| flatten_images | 1 | 0 | 0 | 0 | 0 | 1 |" in (results / "summary.md").read_text()
     assert json.loads((results / "ada.json").read_text())["sha256"]
+
+
+@pytest.mark.slow
+def test_a_dask_cluster_grades_the_class_and_a_killed_worker_loses_nothing(tmp_path):
+    from distributed import Client, LocalCluster
+
+    from grader.batch import grade_all as grade_all_here
+
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for learner in ("ada", "bea", "cal"):
+        shutil.copy(ASSIGNMENT.folder / "source.ipynb", folder / f"{learner}.ipynb")
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        pids = client.run(os.getpid)  # worker address -> process id
+        killed = []
+
+        def kill_a_busy_worker():
+            deadline = time.time() + 300
+            while time.time() < deadline:
+                busy = [address for address, keys in client.processing().items() if keys]
+                if busy:
+                    time.sleep(2)  # well into grading: a kernel is running
+                    os.kill(pids[busy[0]], signal.SIGKILL)
+                    killed.append(busy[0])
+                    return
+                time.sleep(0.2)
+        killer = threading.Thread(target=kill_a_busy_worker)
+        killer.start()
+        results = grade_all_here(folder, ASSIGNMENT.id, dask=cluster.scheduler_address, exports=["coursera"])
+        killer.join()
+    assert killed, "no worker was busy long enough to be killed"
+    assert sorted(results) == ["ada", "bea", "cal"]
+    assert all(r["score"] == ASSIGNMENT.max_score for r in results.values()), results
+    for learner in results:
+        assert json.loads((folder / "results" / f"{learner}.coursera.json").read_text())["fractionalScore"] == 1.0
+
+
+def test_an_unreachable_dask_scheduler_is_one_clear_error(tmp_path):
+    (tmp_path / "ada.ipynb").write_text("{}")
+    run = subprocess.run([sys.executable, "-m", "grader", "grade-all", str(tmp_path), "--assignment", ASSIGNMENT.id,
+                          "--dask", "tcp://127.0.0.1:9"], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2
+    assert run.stderr.startswith("error: cannot reach a Dask scheduler at tcp://127.0.0.1:9")
+
+
+def test_coursera_feedback_is_cut_to_64_kb_and_says_so():
+    from grader.report import COURSERA_FEEDBACK_BYTES, coursera
+    exercise = {"id": "sigmoid", "status": "failed", "points": 1.0, "max_points": 4.0, "message": "é" * 50_000,
+                "cases": [{"name": f"case {i}", "public": False, "passed": False, "message": "ü" * 500}
+                          for i in range(100)]}
+    result = {"assignment": "a", "submission": "s", "score": 1.0, "max_score": 4.0, "notes": [],
+              "exercises": [exercise], "environment": {"tensorflow": "x", "keras": "y", "seed": 0,
+                                                        "seconds": {"total": 1.0}}}
+    exported = coursera(result)
+    assert exported["fractionalScore"] == 0.25
+    assert len(exported["feedback"].encode("utf-8")) <= COURSERA_FEEDBACK_BYTES
+    assert exported["feedback"].rstrip().endswith("(feedback cut here: it was longer than Coursera allows)")
