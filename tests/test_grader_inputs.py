@@ -207,3 +207,26 @@ def test_exports_for_gradescope_and_markdown():
     assert text.startswith("# c1w1_data_as_tensors: 5 / 8")
     assert "| standardize | failed | 0/3 | use the train statistics (check 'leak': differs \\| badly) |" in text
     assert "- ✘ leak: differs | badly" in text and "> 1 locked cell(s)" in text
+
+
+@pytest.mark.slow
+def test_an_empty_notebook_and_one_full_of_junk_get_messages_and_the_points_still_due(tmp_path):
+    empty = nbformat.v4.new_notebook(metadata={"grader": {"assignment": ASSIGNMENT.id}})
+    nbformat.write(empty, tmp_path / "empty.ipynb")
+    junk = nbformat.from_dict(ASSIGNMENT.source)
+    junk.cells.insert(3, nbformat.v4.new_code_cell("\x00\x01\ufffd binary junk \x7f"))
+    flatten = next(c for c in junk.cells if cell_role(c).get("exercise") == "flatten_images")
+    flatten.outputs = [nbformat.v4.new_output("stream", name="stdout", text="y" * 30_000_000)]  # a 30 MB output
+    nbformat.write(junk, tmp_path / "junk.ipynb")
+
+    for name in ("empty", "junk"):
+        out = tmp_path / f"{name}.json"
+        run = run_grader("grade", tmp_path / f"{name}.ipynb", "--json", out)
+        assert run.returncode == 0, run.stderr
+        graded = json.loads(out.read_text())
+        by_id = {e["id"]: e for e in graded["exercises"]}
+        if name == "empty":
+            assert graded["score"] == 0
+            assert all("missing from the notebook" in e["message"] for e in by_id.values())
+        else:  # the junk cell fails on its own; every exercise is still graded
+            assert graded["score"] == ASSIGNMENT.max_score, by_id
