@@ -15,6 +15,7 @@ failed, by exercise), plus per-submission exports for Gradescope or Coursera if 
 import csv
 import hashlib
 import json
+import multiprocessing.util
 import tempfile
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -26,6 +27,7 @@ from grader import report
 from grader.assignment import Assignment
 from grader.execute import Limits
 from grader.grade import grade
+from grader.pool import KernelPool
 from grader.submission import SubmissionError
 
 EXPORTS = {"gradescope": report.gradescope, "coursera": report.coursera}
@@ -36,15 +38,29 @@ def _digest(data):
     return hashlib.sha256(data).hexdigest()
 
 
+_kernels = None  # a local worker process's KernelPool (see _start_worker)
+
+
+def _start_worker(limits, private):
+    """Runs once in each local worker process: keep a kernel starting ahead of the work."""
+    global _kernels
+    _kernels = KernelPool(limits, private)
+    multiprocessing.util.Finalize(None, _kernels.close, exitpriority=10)  # shut it down as the worker exits
+
+
 def grade_bytes(name, data, assignment_id, limits=Limits(), private=()):
     """Grade one submission given as bytes; runs on a worker, which may be another machine."""
+    kernel = _kernels.take() if _kernels else None
     with tempfile.TemporaryDirectory(prefix="submission-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
         try:
-            result = grade(path, assignment_id, limits=limits, private=private)
+            result = grade(path, assignment_id, limits=limits, private=private, kernel=kernel)
         except SubmissionError as error:  # ungradable file: recorded, so it is reported, not retried forever
             result = {"assignment": assignment_id, "submission": name, "ungradable": str(error)}
+        finally:
+            if kernel:
+                kernel.close()  # used or not, a kernel serves one submission
     result["sha256"] = _digest(data)
     return result
 
@@ -62,8 +78,9 @@ def _is_done(path, out_path):
         return False
 
 
-def _local_results(todo, assignment_id, limits, private, jobs):
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+def _local_results(todo, assignment_id, limits, private, jobs, warm):
+    start = dict(initializer=_start_worker, initargs=(limits, private)) if warm else {}
+    with ProcessPoolExecutor(max_workers=min(jobs, len(todo)) or 1, **start) as pool:
         futures = {pool.submit(grade_bytes, p.name, p.read_bytes(), assignment_id, limits, private): p for p in todo}
         for future in as_completed(futures):
             yield futures[future], future.result()
@@ -87,7 +104,8 @@ def _dask_results(todo, assignment_id, limits, private, address):
             yield futures[future], future.result()
 
 
-def grade_all(folder, assignment_id, out=None, jobs=2, dask=None, limits=Limits(), exports=()):
+def grade_all(folder, assignment_id, out=None, jobs=2, dask=None, limits=Limits(), exports=(), warm=True):
+    """Grade FOLDER/*.ipynb into OUT; `warm`: local workers start each next kernel ahead (grader.pool)."""
     assignment = Assignment(assignment_id)
     folder = Path(folder)
     out = Path(out) if out else folder / "results"
@@ -97,7 +115,7 @@ def grade_all(folder, assignment_id, out=None, jobs=2, dask=None, limits=Limits(
     private = (folder.resolve(), out.resolve())  # no kernel sees the class's work or the results
 
     results = (_dask_results(todo, assignment_id, limits, private, dask) if dask
-               else _local_results(todo, assignment_id, limits, private, jobs))
+               else _local_results(todo, assignment_id, limits, private, jobs, warm))
     columns = (TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TextColumn("ETA"), TimeRemainingColumn())
     with Progress(*columns) as progress:
         task = progress.add_task("grading", total=len(submissions), completed=len(submissions) - len(todo))

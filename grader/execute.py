@@ -5,6 +5,7 @@ then one harness cell per exercise feeds that exercise's check inputs to the lea
 function and writes the results. Errors do not stop the run (every exercise is graded
 on its own), and a cell that runs past the per-cell limit is interrupted, not fatal.
 """
+import contextlib
 import json
 import logging
 import tempfile
@@ -102,7 +103,7 @@ class _GradingEngine(NBClientEngine):
 papermill_engines.register("grader", _GradingEngine)
 
 
-def _execute(nb, folder, parameters, limits, deadline, kernel_name, kernel_manager_class):
+def _execute(nb, folder, parameters, limits, deadline, kernel_name, kernel_manager_class, km=None):
     """One papermill run; returns (executed notebook, crash message or None)."""
     def cell_limit(cell):  # nbclient asks before each cell
         return max(1, int(min(limits.cell_seconds, deadline - time.monotonic())))
@@ -116,6 +117,7 @@ def _execute(nb, folder, parameters, limits, deadline, kernel_name, kernel_manag
             execution_timeout=limits.cell_seconds, timeout_func=cell_limit,
             allow_errors=True, interrupt_on_timeout=True, engine_name="grader",
             kernel_manager_class=kernel_manager_class, output_bytes=limits.output_bytes,
+            **({"km": km} if km is not None else {}),  # a kernel started ahead (grader.pool)
             error_on_timeout={"ename": "CellTimeout", "evalue": "stopped at the time limit", "traceback": []})
         # (a cell the kernel answers after the interrupt shows KeyboardInterrupt instead)
         return executed, None
@@ -127,17 +129,21 @@ def _execute(nb, folder, parameters, limits, deadline, kernel_name, kernel_manag
         return executed, f"{type(error).__name__}: {str(error).strip().splitlines()[0] if str(error).strip() else ''}"
 
 
-def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", private=()):
+def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", private=(), kernel=None):
     """Execute `notebook` with `inputs` (exercise id -> list of argument tuples), in a
     kernel confined by grader.sandbox; `private` names more folders it must not see.
+    `kernel`, a grader.pool.WarmKernel started with the same limits, saves starting one.
 
     If the kernel dies (a learner's os._exit, a segfault, the memory or process limit),
     the notebook runs again in a fresh kernel without the cell it died in and without the
     checks already done, so one exercise's crash costs that exercise only.
     """
-    with tempfile.TemporaryDirectory(prefix="grader-") as folder:
-        folder = Path(folder)
-        monitor = sandbox.Monitor()
+    with contextlib.ExitStack() as cleanup:
+        if kernel is None:
+            folder, monitor = Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix="grader-"))), sandbox.Monitor()
+        else:
+            folder, monitor = kernel.folder, kernel.monitor
+            cleanup.callback(kernel.close)
         manager = sandbox.kernel_manager_class_for(limits, monitor, folder, private)
         nb = without_submit_cells(notebook)
         for exercise_id, cases in inputs.items():
@@ -149,11 +155,12 @@ def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", pr
         start = time.perf_counter()
         deadline = time.monotonic() + limits.notebook_seconds
         dropped, failures = set(), {}
-        for _ in range(MAX_RESTARTS + 1):
+        for attempt_number in range(MAX_RESTARTS + 1):
             attempt = nbformat.from_dict(nb)
             attempt.cells = [c for c in nb.cells if c.metadata["grader_position"] not in dropped
                              and not (_harness_of(c) and (folder / f"out_{_harness_of(c)}.npz").exists())]
-            executed, crash = _execute(attempt, folder, parameters, limits, deadline, kernel_name, manager)
+            warm = kernel.km if kernel is not None and attempt_number == 0 else None
+            executed, crash = _execute(attempt, folder, parameters, limits, deadline, kernel_name, manager, warm)
             verdict = monitor.take_verdict()  # the watchdog stopped the kernel: say why
             crash = verdict or crash
             started = [c for c in executed.cells if "grader_position" in c.metadata

@@ -20,9 +20,10 @@ def _environment(seed, fast, seconds, limits):
             "isolation": sandbox.isolation_summary(limits)}
 
 
-def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits(), private=()):
+def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits(), private=(), kernel=None):
     """Grade one notebook; returns the result as a dict (schema grader/schema/result-1.json).
-    The kernel never sees the submission's folder nor those `private` names (a results folder).
+    The kernel never sees the submission's folder nor those `private` names (a results folder);
+    `kernel` is a kernel started ahead by grader.pool (batch grading), else one is started.
 
     Raises SubmissionError when the file cannot be graded at all (not a notebook, another
     assignment's notebook, no assignment id).
@@ -33,7 +34,7 @@ def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits(), private=
     checks = assignment.checks
 
     run = execute.run(submissions.restored_notebook(sub), assignment.check_inputs(), {"SEED": seed, "FAST": fast},
-                      limits, private=(sub.path.resolve().parent, *private))
+                      limits, private=(sub.path.resolve().parent, *private), kernel=kernel)
 
     exercises = []
     for exercise in assignment.exercises:

@@ -29,7 +29,7 @@ import threading
 from pathlib import Path
 
 import psutil
-from jupyter_client.manager import AsyncKernelManager
+from jupyter_client.manager import AsyncKernelManager, KernelManager
 from traitlets import Unicode
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -151,9 +151,10 @@ class Monitor:
         return verdict
 
 
-class GradingKernelManager(AsyncKernelManager):
-    """nbclient's kernel manager, starting the kernel confined and watched.
-    `kernel_manager_class_for` makes one per run, holding that run's settings."""
+class GradingKernelManager(KernelManager):
+    """A kernel manager starting the kernel confined and watched; `kernel_manager_class_for`
+    makes one per run, holding that run's settings. (The hooks below are the ones both the
+    blocking manager and nbclient's asynchronous one go through.)"""
 
     transport = Unicode("ipc")  # Unix sockets: the kernel's network namespace has no TCP to us
     limits = None
@@ -187,7 +188,11 @@ class GradingKernelManager(AsyncKernelManager):
         await super()._async_cleanup_resources(restart=restart)
 
 
-def kernel_manager_class_for(limits, monitor, work_folder, private=()):
-    return type("RunKernelManager", (GradingKernelManager,),
+class AsyncGradingKernelManager(GradingKernelManager, AsyncKernelManager):
+    """The same, with the asynchronous interface nbclient uses."""
+
+
+def kernel_manager_class_for(limits, monitor, work_folder, private=(), blocking=False):
+    return type("RunKernelManager", (GradingKernelManager if blocking else AsyncGradingKernelManager,),
                 {"limits": limits, "monitor": monitor, "work_folder": str(work_folder),
                  "private": tuple(str(p) for p in private)})

@@ -113,3 +113,27 @@ def test_coursera_feedback_is_cut_to_64_kb_and_says_so():
     assert exported["fractionalScore"] == 0.25
     assert len(exported["feedback"].encode("utf-8")) <= COURSERA_FEEDBACK_BYTES
     assert exported["feedback"].rstrip().endswith("(feedback cut here: it was longer than Coursera allows)")
+
+
+@pytest.mark.slow
+def test_a_warm_kernel_has_tensorflow_loaded_and_serves_one_submission():
+    from grader.execute import Limits
+    from grader.grade import grade as grade_one
+    from grader.pool import KernelPool
+
+    pool = KernelPool(Limits())
+    try:
+        kernel = pool.take()
+        client = kernel.km.client()
+        client.start_channels()
+        seen = []
+        client.execute_interactive("import sys; print('tensorflow' in sys.modules)", timeout=60,
+                                   output_hook=lambda msg: seen.append(msg["content"].get("text", "")))
+        client.stop_channels()
+        assert "True" in "".join(seen)
+        process = kernel.km.provisioner.process
+        result = grade_one(ASSIGNMENT.folder / "source.ipynb", kernel=kernel)
+        assert result["score"] == ASSIGNMENT.max_score
+        assert kernel.km is None and process.poll() is not None  # shut down after its one submission
+    finally:
+        pool.close()
