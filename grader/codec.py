@@ -16,11 +16,15 @@ TREE_KEY = "__tree__"
 
 # The configuration a structure check compares, where a layer has it.
 KEY_CONFIG = ("units", "activation", "filters", "kernel_size", "strides", "padding", "pool_size",
-              "rate", "use_bias", "return_sequences", "num_heads", "key_dim")
+              "rate", "use_bias", "return_sequences", "num_heads", "key_dim", "kernel_regularizer")
 
 
 def _plain(value):
-    """A config value as JSON (tuples become lists), or None when it is not a plain value."""
+    """A config value as JSON (tuples become lists; a serialised regularizer becomes text such
+    as "L2(l2=0.01)"), or None when it is not a plain value."""
+    if isinstance(value, dict) and "class_name" in value and isinstance(value.get("config"), dict):
+        arguments = ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in value["config"].items())
+        return f"{value['class_name']}({arguments})"
     if isinstance(value, (bool, int, float, str)):
         return value
     if isinstance(value, (list, tuple)) and all(isinstance(v, (int, float, str)) for v in value):

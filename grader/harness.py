@@ -14,7 +14,10 @@ def _short_error(error):
     """The exception's type and message, plus the line of the learner's code it came from."""
     frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.startswith("<")]
     where = f" (line {frames[-1].lineno}: {frames[-1].line.strip()})" if frames and frames[-1].line else ""
-    message = str(error).strip().splitlines()[0][:300] if str(error).strip() else ""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    # Errors raised inside a tf.function start with "in user code:"; the reason is on the last line.
+    message = (lines[-1] if lines[0] == "in user code:" else lines[0])[:300] if lines else ""
+    message = message.removeprefix(f"{type(error).__name__}: ")
     return f"{type(error).__name__}: {message}{where}" if message else f"{type(error).__name__}{where}"
 
 

@@ -5,6 +5,7 @@ from importlib.resources import files
 
 import jsonschema
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 STATUS_STYLE = {"passed": "green", "failed": "yellow", "error": "red", "timeout": "red",
@@ -24,10 +25,11 @@ def print_table(result, console=None):
         table.add_column(column, overflow="fold")
     for e in result["exercises"]:
         style = STATUS_STYLE[e["status"]]
-        table.add_row(e["id"], f"[{style}]{e['status']}[/]", f"{e['points']:g}/{e['max_points']:g}", e["message"])
+        table.add_row(escape(e["id"]), f"[{style}]{e['status']}[/]", f"{e['points']:g}/{e['max_points']:g}",
+                      escape(e["message"]))  # a learner's "KeyError: ['x']" is text, not Rich markup
     console.print(table)
     for note in result["notes"]:
-        console.print(f"[yellow]note:[/] {note}")
+        console.print(f"[yellow]note:[/] {escape(note)}")
     console.print(f"[bold]score: {result['score']:g} / {result['max_score']:g}[/]")
 
 

@@ -147,6 +147,19 @@ def test_model_structures_are_compared_layer_by_layer_with_keras_words():
         "layer 2 Dense: expected activation='relu', got 'sigmoid'"
 
 
+def test_a_regularizer_travels_as_text_and_its_factor_is_compared():
+    import keras
+
+    from grader.checks import same_structure
+
+    def model(l2):
+        return keras.Sequential([keras.Input((3,)), keras.layers.Dense(4, kernel_regularizer=keras.regularizers.L2(l2))])
+    expected, other = codec.loads(codec.dumps(model(0.01))), codec.loads(codec.dumps(model(0.1)))
+    assert expected.configs[0]["kernel_regularizer"] == "L2(l2=0.01)"
+    assert same_structure(expected, other, None) == \
+        "layer 1 Dense: expected kernel_regularizer='L2(l2=0.01)', got 'L2(l2=0.1)'"
+
+
 def test_a_keras_model_travels_as_its_structure_and_key_config():
     import keras
     inputs = keras.Input((4,))
@@ -230,3 +243,25 @@ def test_an_empty_notebook_and_one_full_of_junk_get_messages_and_the_points_stil
             assert all("missing from the notebook" in e["message"] for e in by_id.values())
         else:  # the junk cell fails on its own; every exercise is still graded
             assert graded["score"] == ASSIGNMENT.max_score, by_id
+
+
+def test_feedback_in_square_brackets_is_printed_as_text():
+    import io
+
+    from rich.console import Console
+
+    from grader.report import print_table
+    console = Console(file=io.StringIO(), width=200)
+    message = "check 'x': KeyError: ['W1'] in row[metric]"
+    print_table({"assignment": "a", "submission": "s.ipynb", "score": 0, "max_score": 1, "notes": [],
+                 "exercises": [{"id": "f", "status": "failed", "points": 0, "max_points": 1, "message": message}]},
+                console)
+    assert message in console.file.getvalue()
+
+
+def test_an_error_inside_a_tf_function_is_reported_by_its_reason():
+    from grader.harness import _short_error
+    try:
+        raise ValueError("in user code:\n\n    File \"<cell>\", line 3\n\n    ValueError: shapes (6, 2) and (5, 2)")
+    except ValueError as error:
+        assert _short_error(error) == "ValueError: shapes (6, 2) and (5, 2)"
