@@ -10,7 +10,7 @@ import pytest
 from solution_variants import solution_with
 
 from grader import sandbox
-from grader.assignment import ASSIGNMENTS_DIR, REPO_ROOT, Assignment
+from grader.assignment import ASSIGNMENTS_DIR, REPO_ROOT, Assignment, cell_role
 from grader.execute import Limits
 from grader.grade import grade
 from grader.report import validate
@@ -77,11 +77,11 @@ def test_the_kernel_reaches_no_network_and_no_hidden_files(tmp_path):
     # Each function answers right only when its trick fails, so a pass means it was blocked.
     phone_home = (f"import socket\n    try:\n        socket.create_connection(('127.0.0.1', {port}), timeout=5)\n"
                   "        return None\n    except OSError:\n        pass")
-    peek = ("def standardize(X_train, X_other):\n    import os\n"
-            f"    for path in [{str(expected)!r}, {str(REPO_ROOT / '.git')!r}, {str(tmp_path / 'classmate.ipynb')!r}]:\n"
-            "        if os.path.exists(path):\n            return None\n"
-            "    mean, std = X_train.mean(axis=1, keepdims=True), X_train.std(axis=1, keepdims=True)\n"
-            "    return (X_train - mean) / std, (X_other - mean) / std\n")
+    peeked = [str(expected), str(REPO_ROOT / ".git"), str(tmp_path / "classmate.ipynb")]
+    solution = next(c.source for c in ASSIGNMENT.source.cells if cell_role(c).get("exercise") == "standardize")
+    signature, body = solution.split("\n", 1)
+    peek = (f"{signature}\n    import os\n    if any(os.path.exists(p) for p in {peeked!r}):\n"
+            f"        return None\n{body}")
     result, by_id = graded(tmp_path, replace={"flatten_images": FLATTEN.format(prelude=phone_home), "standardize": peek})
     server.close()
     assert not connections
