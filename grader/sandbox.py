@@ -43,11 +43,11 @@ INNER = ["--user", "--map-root-user", "--mount"]  # locks the mounts made in the
 @functools.cache
 def namespaces_available():
     """Whether this machine lets an ordinary process create the namespaces used here."""
-    unshare = shutil.which("unshare")
-    if unshare is None or not sys.platform.startswith("linux"):
+    unshare, setpriv = shutil.which("unshare"), shutil.which("setpriv")
+    if unshare is None or setpriv is None or not sys.platform.startswith("linux"):
         return False
     try:
-        probe = [unshare, *OUTER, unshare, *INNER, "true"]
+        probe = [setpriv, "--pdeathsig", "KILL", unshare, *OUTER, unshare, *INNER, "true"]
         return subprocess.run(probe, capture_output=True, timeout=20).returncode == 0
     except (OSError, subprocess.SubprocessError):
         return False
@@ -63,14 +63,17 @@ def isolation_summary(limits):
 
 
 def confined_command(command, work_folder, private=()):
-    """`command` wrapped so that it runs in its own namespaces with the folders hidden."""
-    unshare = shutil.which("unshare")
+    """`command` wrapped so that it runs in its own namespaces with the folders hidden.
+    setpriv makes the launcher die with the grader, and the launcher's death ends the
+    namespace: a grader killed mid-run leaves no kernel behind."""
+    unshare, setpriv = shutil.which("unshare"), shutil.which("setpriv")
     hide = {REPO_ROOT, Path(tempfile.gettempdir()), *map(Path, private)}
     keep = {REPO_ROOT / "lessons", REPO_ROOT / "grader", Path(sys.prefix), Path(sys.base_prefix),
             Path(work_folder)}
     arguments = [a for folder in sorted(hide) for a in ("--hide", str(folder.resolve()))]
     arguments += [a for folder in sorted(keep) for a in ("--keep", str(folder.resolve()))]
-    return [unshare, *OUTER, sys.executable, "-I", str(ENTRY), *arguments, "--", unshare, *INNER, *command]
+    return [setpriv, "--pdeathsig", "KILL", unshare, *OUTER, sys.executable, "-I", str(ENTRY), *arguments,
+            "--", unshare, *INNER, *command]
 
 
 class Watchdog(threading.Thread):

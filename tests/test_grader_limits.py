@@ -4,6 +4,9 @@ import socket
 import subprocess
 import sys
 import threading
+import time
+
+import psutil
 
 import pytest
 
@@ -100,3 +103,27 @@ def test_the_confinement_cannot_be_undone_from_inside(tmp_path):
     assert refused == "-1"  # the mounts hiding the repository are locked
     assert "grader" in listing and "lessons" in listing
     assert "assignments" not in listing and ".git" not in listing
+
+
+@needs_namespaces
+def test_a_grader_killed_mid_run_leaves_no_kernel_behind(tmp_path):
+    # A stand-in for the grader: it starts a confined process, then is killed outright.
+    marker = f"sleep-{tmp_path.name}"
+    launcher = ("import subprocess, sys, time\nfrom grader import sandbox\n"
+                f"subprocess.Popen(sandbox.confined_command(['bash', '-c', 'exec -a {marker} sleep 600'], {str(tmp_path)!r}),"
+                " start_new_session=True)\ntime.sleep(600)\n")
+    grader = subprocess.Popen([sys.executable, "-c", launcher])
+    deadline = time.time() + 60
+    while not _processes_named(marker) and time.time() < deadline:
+        time.sleep(0.2)
+    assert _processes_named(marker), "the confined process never started"
+    grader.kill()
+    grader.wait()
+    deadline = time.time() + 20
+    while _processes_named(marker) and time.time() < deadline:
+        time.sleep(0.2)
+    assert not _processes_named(marker)
+
+
+def _processes_named(name):
+    return [p for p in psutil.process_iter(["cmdline"]) if p.info["cmdline"] and p.info["cmdline"][0] == name]
