@@ -1,0 +1,383 @@
+"""Checks of assignment C2W3 (hyperparameter search, batch normalisation, TensorFlow).
+Expected outputs: expected/*.npz.
+
+Every exercise with a Keras or SciPy twin is also compared, here in the grader's process,
+with what that library computes on the same inputs:
+- batchnorm_forward with keras.layers.BatchNormalization(axis=-1, epsilon=...) in float64,
+  called with training=True on Z.T (examples in rows) and the same gamma and beta: atol 1e-5;
+- softmax with scipy.special.softmax(Z, axis=0) and keras.activations.softmax(Z.T): atol 1e-6;
+- one_hot_matrix with keras.utils.to_categorical(label, C).T: exactly;
+- compute_total_loss with keras.losses.CategoricalCrossentropy(from_logits=True,
+  reduction="sum") on the transposes (it runs in float32): rtol 1e-5.
+sample_hyperparameters is compared value by value on small draws, and on a large draw
+(n = 4000) judged on its spread: the ranges, and how many learning rates fall in each decade.
+train_tf_model is judged on the network it returns: this module runs its own NumPy forward
+pass on the returned parameters, on the training data and on 200 digits the kernel is never
+given.
+"""
+import numpy as np
+from sklearn.datasets import load_digits
+
+from grader.checks import Case, Check, close
+from grader.codec import Unsupported
+
+rng = np.random.default_rng(2303)
+
+HELD_OUT_ACCURACY = 0.90    # the reference reaches 0.960 and 0.940 on the two held-out cases
+TRAIN_ACCURACY = 0.90       # the reference reaches 0.959 in the public case
+LAYER_SHAPES = {"W1": (25, 64), "b1": (25, 1), "W2": (12, 25), "b2": (12, 1), "W3": (6, 12), "b3": (6, 1)}
+
+
+def _keras():
+    """Keras (TensorFlow imported with its start-up messages silenced), in this process."""
+    from lessons.setup import import_tensorflow_quietly
+    import_tensorflow_quietly()
+    import keras
+    return keras
+
+
+def _array_message(got, shape, where="the result"):
+    """None when `got` is a finite numeric array of the given shape, else a message."""
+    if isinstance(got, Unsupported):
+        return f"{where} is a {got.type_name}, which cannot be checked; return NumPy arrays or tensors"
+    if got is None:
+        return f"{where} is None: did you forget a return statement?"
+    try:
+        array = np.asarray(got)
+    except ValueError:
+        return f"{where} should be an array of shape {shape}, got a {type(got).__name__} NumPy cannot read"
+    if array.shape != tuple(shape):
+        return f"{where} should have shape {tuple(shape)}, got {array.shape}"
+    if array.dtype.kind not in "biuf":
+        return f"{where} should hold numbers, got dtype {array.dtype}"
+    if not np.all(np.isfinite(array)):
+        return f"{where} contains NaN or infinity"
+    return None
+
+
+def _agrees(got, want, atol, rtol, what):
+    """None when got is within atol + rtol * |want| of want, else a message naming `what`."""
+    got, want = np.asarray(got, dtype=np.float64), np.asarray(want, dtype=np.float64)
+    if np.allclose(got, want, atol=atol, rtol=rtol):
+        return None
+    allowed = f"{atol:g}" if not rtol else f"{rtol:g} x |value|" if not atol else f"{atol:g} + {rtol:g} x |value|"
+    return f"it differs from {what} (largest difference {np.max(np.abs(got - want)):.3g}, allowed {allowed})"
+
+
+# ---------------------------------------------------------------- sample_hyperparameters
+HYPERPARAMETERS = ("learning_rate", "beta", "hidden_units", "minibatch_size")
+MINIBATCH_SIZES = (32, 64, 128, 256)
+
+
+def _draws_message(got, n):
+    if not isinstance(got, dict):
+        return f"return a dict with the keys {list(HYPERPARAMETERS)}, got a {type(got).__name__}"
+    missing = [k for k in HYPERPARAMETERS if k not in got]
+    if missing:
+        return f"the dict is missing the keys {missing}"
+    for key in HYPERPARAMETERS:
+        message = _array_message(got[key], (n,), f"result[{key!r}]")
+        if message:
+            return message
+    for key in ("hidden_units", "minibatch_size"):
+        values = np.asarray(got[key])
+        if values.dtype.kind == "f" and not np.all(values == np.round(values)):
+            return f"result[{key!r}] should hold whole numbers"
+    return None
+
+
+def _fraction_message(values, low, high, what, target, tolerance=0.05):
+    fraction = float(np.mean((values >= low) & (values < high)))
+    if abs(fraction - target) > tolerance:
+        return (f"{fraction:.1%} of the draws have {what}, where a log-scale draw puts "
+                f"{target:.0%} ± {tolerance:.0%} there")
+    return None
+
+
+def well_spread(got, n):
+    """Ranges, a quarter of the learning rates per decade, half of the 1 - beta per decade,
+    every number of hidden units from 50 to 100 reachable, each minibatch size a quarter."""
+    message = _draws_message(got, n)
+    if message:
+        return message
+    lr, beta = np.asarray(got["learning_rate"], float), np.asarray(got["beta"], float)
+    units, batch = np.asarray(got["hidden_units"]), np.asarray(got["minibatch_size"])
+    if lr.min() < 1e-4 or lr.max() > 1:
+        return f"learning rates should lie in [1e-4, 1], got values from {lr.min():.3g} to {lr.max():.3g}"
+    if beta.min() < 0.9 or beta.max() > 0.999:
+        return f"beta should lie in [0.9, 0.999], got values from {beta.min():.6g} to {beta.max():.6g}"
+    for k in range(-4, 0):
+        message = _fraction_message(lr, 10.0 ** k, 10.0 ** (k + 1), f"a learning rate in [1e{k}, 1e{k + 1})", 0.25)
+        if message:
+            return message
+    for k in (-3, -2):
+        message = _fraction_message(1 - beta, 10.0 ** k, 10.0 ** (k + 1), f"1 - beta in [1e{k}, 1e{k + 1})", 0.5)
+        if message:
+            return message
+    if units.min() != 50 or units.max() != 100:
+        return (f"hidden_units should run from 50 to 100, both included; {n} draws gave "
+                f"{units.min()} to {units.max()}")
+    if not set(np.unique(batch).tolist()) <= set(MINIBATCH_SIZES):
+        return f"minibatch_size should be one of {MINIBATCH_SIZES}, got {sorted(set(np.unique(batch).tolist()))}"
+    for size in MINIBATCH_SIZES:
+        message = _fraction_message(batch, size, size + 1, f"minibatch_size {size}", 0.25)
+        if message:
+            return message
+    return None
+
+
+def compare_draws(expected, got, case):
+    n = case.args[0]
+    if n >= 1000:   # the large draw: judged on its spread only
+        return well_spread(got, n)
+    message = _draws_message(got, n)
+    if message:
+        return message
+    for key in HYPERPARAMETERS:
+        if not np.allclose(np.asarray(got[key], float), np.asarray(expected[key], float), atol=0, rtol=1e-9):
+            return (f"result[{key!r}] holds other numbers than the expected draws: use one generator "
+                    f"np.random.default_rng(seed) and draw in the order given")
+    return None
+
+
+# ---------------------------------------------------------------- batchnorm_forward
+def keras_batchnorm(Z, gamma, beta, epsilon):
+    """keras.layers.BatchNormalization in training mode on Z.T (examples in rows), float64."""
+    keras = _keras()
+    layer = keras.layers.BatchNormalization(axis=-1, epsilon=epsilon, dtype="float64")
+    layer.build((None, Z.shape[0]))
+    layer.gamma.assign(np.ravel(gamma))
+    layer.beta.assign(np.ravel(beta))
+    return np.asarray(layer(Z.T, training=True)).T
+
+
+def compare_batchnorm(expected, got, case):
+    Z, gamma, beta = case.args[:3]
+    epsilon = case.args[3] if len(case.args) > 3 else 1e-8
+    message = _array_message(got, Z.shape, "Z_tilde")
+    if message:
+        return message
+    got = np.asarray(got, dtype=np.float64)
+    if np.all(gamma == 1) and np.all(beta == 0):
+        means, variances = got.mean(axis=1), got.var(axis=1)
+        if not np.allclose(means, 0, atol=1e-7):
+            return f"with gamma = 1 and beta = 0 every row should have mean 0; the row means are up to " \
+                   f"{np.max(np.abs(means)):.3g}: take the mean over the examples, axis=1"
+        if not np.allclose(variances, 1, atol=1e-5):
+            return f"with gamma = 1 and beta = 0 every row should have variance 1; got variances from " \
+                   f"{variances.min():.4g} to {variances.max():.4g}"
+    twin = keras_batchnorm(Z, gamma, beta, epsilon)
+    message = _agrees(got, twin, 1e-5, 0,
+                      f"keras.layers.BatchNormalization(epsilon={epsilon:g}) in training mode on the same batch")
+    if message:
+        return message
+    return close(atol=1e-8, rtol=1e-6)(expected, got, case, "Z_tilde")
+
+
+# ---------------------------------------------------------------- softmax
+def compare_softmax(expected, got, case):
+    Z = case.args[0]
+    message = _array_message(got, Z.shape)
+    if message:
+        return message
+    got = np.asarray(got, dtype=np.float64)
+    sums = got.sum(axis=0)
+    if not np.allclose(sums, 1, atol=1e-6):
+        return f"each column (one example) should sum to 1, got column sums from {sums.min():.4g} to {sums.max():.4g}"
+    from scipy.special import softmax as scipy_softmax
+    message = _agrees(got, scipy_softmax(Z, axis=0), 1e-6, 0, "scipy.special.softmax(Z, axis=0)")
+    if message:
+        return message
+    keras = _keras()
+    message = _agrees(got, np.asarray(keras.activations.softmax(Z.T)).T, 1e-6, 0, "keras.activations.softmax(Z.T).T")
+    if message:
+        return message
+    return close(atol=1e-8, rtol=1e-6)(expected, got, case)
+
+
+# ---------------------------------------------------------------- one_hot_matrix
+def compare_one_hot(expected, got, case):
+    label = np.asarray(case.args[0])
+    C = case.args[1] if len(case.args) > 1 else 6
+    m = label.size
+    got_shape = np.shape(got) if not isinstance(got, Unsupported) and got is not None else None
+    if got_shape == (m, C) and m != C:
+        return f"the result should have shape ({C}, {m}), one column per example, got ({m}, {C}): " \
+               f"put the classes along axis 0"
+    message = _array_message(got, (C, m))
+    if message:
+        return message
+    twin = _keras().utils.to_categorical(label, C).T
+    if not np.array_equal(np.asarray(got, dtype=np.float64), twin):
+        wrong = int(np.sum(np.any(np.asarray(got) != twin, axis=0)))
+        return f"{wrong} of the {m} columns differ from keras.utils.to_categorical(label, {C}).T"
+    return close(atol=0, rtol=0)(expected, got, case)
+
+
+# ---------------------------------------------------------------- compute_total_loss
+def compare_total_loss(expected, got, case):
+    logits, labels = case.args
+    if isinstance(got, Unsupported) or got is None:
+        return _array_message(got, ())
+    if np.shape(got) != ():
+        return f"return one number (a scalar tensor), the sum over the examples; got shape {np.shape(got)}"
+    message = _array_message(got, ())
+    if message:
+        return message
+    keras = _keras()
+    twin = float(keras.losses.CategoricalCrossentropy(from_logits=True, reduction="sum")(labels.T, logits.T))
+    message = _agrees(got, twin, 0, 1e-5,
+                      'keras.losses.CategoricalCrossentropy(from_logits=True, reduction="sum") on the transposes')
+    if message:
+        return message
+    return close(atol=1e-8, rtol=1e-6)(expected, got, case, "the total loss")
+
+
+# ---------------------------------------------------------------- train_tf_model
+def _predict(parameters, X):
+    A1 = np.maximum(parameters["W1"] @ X + parameters["b1"], 0)
+    A2 = np.maximum(parameters["W2"] @ A1 + parameters["b2"], 0)
+    return np.argmax(parameters["W3"] @ A2 + parameters["b3"], axis=0)
+
+
+def _accuracy(parameters, X, Y):
+    return float(np.mean(_predict(parameters, X) == np.argmax(Y, axis=0)))
+
+
+def _digits():
+    """Digits 0-5 (the 6 classes), pixels scaled to [0, 1], examples in columns, one-hot labels."""
+    X, y = load_digits(n_class=6, return_X_y=True)
+    return (X / 16.0).T, np.eye(6)[y].T
+
+
+_X_digits, _Y_digits = _digits()
+_order = np.random.default_rng(303).permutation(_X_digits.shape[1])
+_train, _monitor, _held_out = _order[:700], _order[700:883], _order[883:]   # 700 / 183 / 200
+TRAIN = (_X_digits[:, _train], _Y_digits[:, _train], _X_digits[:, _monitor], _Y_digits[:, _monitor])
+HELD_OUT = (_X_digits[:, _held_out], _Y_digits[:, _held_out])   # never sent to the kernel
+
+
+def compare_trained(expected, got, case):
+    X_train, Y_train, X_test, Y_test, _, num_epochs = case.args[:6]
+    if not isinstance(got, (tuple, list)) or len(got) != 3:
+        return "return three things: (parameters, costs, test_accuracies)"
+    parameters, costs, test_accuracies = got
+    if not isinstance(parameters, dict):
+        return f"parameters should be a dict of NumPy arrays, got a {type(parameters).__name__}"
+    for key, shape in LAYER_SHAPES.items():
+        if key not in parameters:
+            return f"parameters is missing {key!r}"
+        message = _array_message(parameters[key], shape, f"parameters[{key!r}]")
+        if message:
+            return message
+    parameters = {k: np.asarray(parameters[k], dtype=np.float64) for k in LAYER_SHAPES}
+    for name, values in (("costs", costs), ("test_accuracies", test_accuracies)):
+        message = _array_message(values, (num_epochs,), name)
+        if message:
+            return message + f" (one number per epoch, {num_epochs} epochs)"
+    costs, test_accuracies = np.asarray(costs, float), np.asarray(test_accuracies, float)
+    if not costs[-1] < costs[0]:
+        return f"the cost did not fall: {costs[0]:.4f} after the first epoch, {costs[-1]:.4f} after the last"
+    final = _accuracy(parameters, X_test, Y_test)
+    if abs(test_accuracies[-1] - final) > 1.01 / X_test.shape[1]:
+        return (f"the last test accuracy you report, {test_accuracies[-1]:.3f}, is not that of the parameters "
+                f"you return ({final:.3f})")
+    train = _accuracy(parameters, X_train, Y_train)
+    if train < TRAIN_ACCURACY:
+        return (f"the trained network classifies {train:.1%} of its training digits right; a correct "
+                f"train_tf_model reaches at least {TRAIN_ACCURACY:.0%}")
+    if not case.public:
+        held_out = _accuracy(parameters, *HELD_OUT)
+        if held_out < HELD_OUT_ACCURACY:
+            return (f"on 200 digits it was not trained on, the network classifies {held_out:.1%} right; a "
+                    f"correct train_tf_model reaches at least {HELD_OUT_ACCURACY:.0%}")
+    return None
+
+
+# ---------------------------------------------------------------- the cases
+def _one_hot(m, C=6):
+    return np.eye(C)[rng.integers(0, C, m)].T
+
+
+_Z_bn = rng.standard_normal((5, 32)) * rng.uniform(0.5, 4, (5, 1)) + rng.uniform(-3, 3, (5, 1))
+_Z_small = rng.standard_normal((4, 10)) * 0.1
+_Z_constant = np.vstack([rng.standard_normal((2, 6)), np.full((1, 6), 2.5)])
+
+CHECKS = [
+    Check("sample_hyperparameters",
+          hint="one generator, rng = np.random.default_rng(seed), drawing in this order: r = rng.uniform(-4, 0, n) "
+               "and learning_rate = 10 ** r; r = rng.uniform(-3, -1, n) and beta = 1 - 10 ** r; "
+               "hidden_units = rng.integers(50, 101, n); minibatch_size = rng.choice([32, 64, 128, 256], n)",
+          cases=(
+              Case("5 draws with seed 0", (5, 0), public=True),
+              Case("8 draws with seed 42", (8, 42)),
+              Case("4000 draws: ranges, and a quarter of the learning rates in each decade", (4000, 7)),
+          ),
+          compare=compare_draws),
+    Check("batchnorm_forward",
+          hint="per row (one hidden unit), over the m examples (axis=1, keepdims=True): mu = mean, "
+               "var = mean of (Z - mu) ** 2; Z_norm = (Z - mu) / np.sqrt(var + epsilon), dividing by the "
+               "standard deviation, not the variance; Z_tilde = gamma * Z_norm + beta",
+          cases=(
+              Case("3 units, 4 examples", (np.array([[1.0, 2.0, 3.0, 6.0], [-1.0, 0.0, 1.0, 0.0],
+                                                     [10.0, 10.5, 9.5, 10.0]]),
+                                           np.array([[1.0], [2.0], [0.5]]), np.array([[0.0], [1.0], [-1.0]])),
+                   public=True),
+              Case("gamma = 1, beta = 0: each row gets mean 0 and variance 1",
+                   (_Z_bn, np.ones((5, 1)), np.zeros((5, 1)))),
+              Case("epsilon = 0.01 on rows of small variance",
+                   (_Z_small, rng.uniform(0.5, 2, (4, 1)), rng.standard_normal((4, 1)), 0.01)),
+              Case("a unit with the same value in every example (variance 0)",
+                   (_Z_constant, rng.uniform(0.5, 2, (3, 1)), rng.standard_normal((3, 1)))),
+          ),
+          compare=compare_batchnorm),
+    Check("softmax",
+          hint="per column (one example): subtract the column's maximum (np.max(Z, axis=0, keepdims=True)), "
+               "take np.exp, divide by the column sums (axis=0, keepdims=True)",
+          cases=(
+              Case("z = (2, 1, 0.1) gives (0.6590, 0.2424, 0.0986)", (np.array([[2.0], [1.0], [0.1]]),),
+                   public=True),
+              Case("4 classes, 5 examples", (rng.standard_normal((4, 5)),), public=True),
+              Case("6 classes, 20 examples", (rng.standard_normal((6, 20)) * 3,)),
+              Case("values near 1000 must not overflow", (np.array([[1000.0, -1000.0, 5.0], [999.0, 1000.0, 5.0],
+                                                                    [998.0, 0.0, 5.0]]),)),
+          ),
+          compare=compare_softmax),
+    Check("one_hot_matrix",
+          hint="tf.one_hot(label, C, axis=0) (or np.eye(C)[label].T): shape (C, m), one column per example, "
+               "with the C it is given",
+          cases=(
+              Case("labels 1, 0, 3, 5", (np.array([1, 0, 3, 5]),), public=True),
+              Case("25 labels", (rng.integers(0, 6, 25),)),
+              Case("C = 10 though only classes 0 to 4 occur", (rng.integers(0, 5, 8), 10)),
+              Case("one example", (np.array([4]),)),
+          ),
+          compare=compare_one_hot),
+    Check("compute_total_loss",
+          hint="keras.losses.categorical_crossentropy(tf.transpose(labels), tf.transpose(logits), from_logits=True) "
+               "gives one loss per example (Keras wants the examples in rows); return their tf.reduce_sum, "
+               "not their mean",
+          cases=(
+              Case("2 examples", (np.array([[2.0, -1.0], [0.5, 0.0], [-1.0, 3.0], [0.0, 0.5], [1.0, -2.0],
+                                            [0.3, 0.2]]), np.eye(6)[[0, 3]].T), public=True),
+              Case("50 examples", (rng.standard_normal((6, 50)) * 2, _one_hot(50))),
+              Case("large logits: compute from the logits, not from log(softmax)",
+                   (rng.standard_normal((6, 8)) * 300, _one_hot(8))),
+          ),
+          compare=compare_total_loss),
+    Check("train_tf_model",
+          hint="make the minibatches with tf.data.Dataset.from_tensor_slices((tf.transpose(X_train), "
+               "tf.transpose(Y_train))).shuffle(m, seed=seed).batch(minibatch_size); in train_step compute the "
+               "logits and compute_total_loss inside `with tf.GradientTape() as tape:`, then "
+               "tape.gradient(loss, variables) and optimizer.apply_gradients(zip(grads, variables)); add each "
+               "minibatch's loss to the epoch's total and append total / m to costs. compute_total_loss runs "
+               "inside the tape, so it must use TensorFlow operations",
+          cases=(
+              Case("10 epochs on 700 digits reach 90% on their training data", TRAIN + (1e-3, 10, 32, 0),
+                   public=True),
+              Case("10 epochs, seed 2: at least 90% on 200 digits it never saw", TRAIN + (1e-3, 10, 32, 2)),
+              Case("learning_rate 0.01, minibatches of 64, 3 epochs: at least 90% on 200 unseen digits",
+                   TRAIN + (1e-2, 3, 64, 1)),
+          ),
+          compare=compare_trained),
+]

@@ -1,0 +1,69 @@
+"""One typical mistake per exercise: each must lose exactly that exercise's points.
+
+train_tf_model calls compute_total_loss, so the mistake planted there is one that leaves
+training working: a mean instead of a sum only rescales the gradients, which Adam's
+normalisation by their running size absorbs (train_tf_model is judged on the network it
+returns, not on the size of its costs).
+"""
+PLANTED_BUGS = {
+    # The learning rate drawn uniformly: 90% of the draws land in [0.1, 1].
+    "sample_hyperparameters": '''def sample_hyperparameters(n, seed):
+    rng = np.random.default_rng(seed)
+    learning_rate = rng.uniform(1e-4, 1, size=n)
+    beta = 1 - 10.0 ** rng.uniform(-3, -1, size=n)
+    hidden_units = rng.integers(50, 101, size=n)
+    minibatch_size = rng.choice([32, 64, 128, 256], size=n)
+    return {"learning_rate": learning_rate, "beta": beta, "hidden_units": hidden_units,
+            "minibatch_size": minibatch_size}''',
+    # Dividing by the variance instead of the standard deviation.
+    "batchnorm_forward": '''def batchnorm_forward(Z, gamma, beta, epsilon=1e-8):
+    mu = np.mean(Z, axis=1, keepdims=True)
+    var = np.mean((Z - mu) ** 2, axis=1, keepdims=True)
+    return gamma * (Z - mu) / (var + epsilon) + beta''',
+    # The textbook formula without subtracting the maximum: exp(1000) overflows to inf.
+    "softmax": '''def softmax(Z):
+    E = np.exp(Z)
+    return E / np.sum(E, axis=0, keepdims=True)''',
+    # tf.one_hot's default axis: one row per example, shape (m, C).
+    "one_hot_matrix": '''def one_hot_matrix(label, C=6):
+    return tf.one_hot(label, C)''',
+    # The mean over the minibatch instead of the sum.
+    "compute_total_loss": '''def compute_total_loss(logits, labels):
+    losses = keras.losses.categorical_crossentropy(tf.transpose(labels), tf.transpose(logits), from_logits=True)
+    return tf.reduce_mean(losses)''',
+    # The loss computed after the tape's block: the tape recorded no path from the variables to
+    # it, so every gradient is None and Adam refuses them.
+    "train_tf_model": '''def train_tf_model(X_train, Y_train, X_test, Y_test, learning_rate=1e-3, num_epochs=40, minibatch_size=32,
+                   seed=0, print_cost=False):
+    X_train, Y_train = tf.cast(X_train, tf.float32), tf.cast(Y_train, tf.float32)
+    X_test, Y_test = tf.cast(X_test, tf.float32), tf.cast(Y_test, tf.float32)
+    n_x, m = X_train.shape
+    parameters = initialize_parameters(n_x, seed)
+    variables = list(parameters.values())
+    optimizer = keras.optimizers.Adam(learning_rate)
+    optimizer.build(variables)
+    test_accuracy = keras.metrics.CategoricalAccuracy()
+    dataset = tf.data.Dataset.from_tensor_slices((tf.transpose(X_train), tf.transpose(Y_train)))
+    minibatches = dataset.shuffle(m, seed=seed).batch(minibatch_size)
+
+    @tf.function(input_signature=[tf.TensorSpec((n_x, None), tf.float32),
+                                  tf.TensorSpec((Y_train.shape[0], None), tf.float32)])
+    def train_step(X, Y):
+        with tf.GradientTape() as tape:
+            logits = forward_propagation(X, parameters)
+        loss = compute_total_loss(logits, Y)
+        grads = tape.gradient(loss, variables)
+        optimizer.apply_gradients(zip(grads, variables))
+        return loss
+
+    costs, test_accuracies = [], []
+    for epoch in range(num_epochs):
+        epoch_total_loss = 0.0
+        for X_batch, Y_batch in minibatches:
+            epoch_total_loss += float(train_step(tf.transpose(X_batch), tf.transpose(Y_batch)))
+        costs.append(epoch_total_loss / m)
+        test_accuracy.reset_state()
+        test_accuracy.update_state(tf.transpose(Y_test), tf.transpose(forward_propagation(X_test, parameters)))
+        test_accuracies.append(float(test_accuracy.result()))
+    return {name: v.numpy() for name, v in parameters.items()}, costs, test_accuracies''',
+}
