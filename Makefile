@@ -19,8 +19,11 @@ $(STAMP): requirements.txt pyproject.toml
 # JupyterLab refuses to run as root (as in many containers) unless told it may.
 LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
+# The start-here notebook opens first, also from the URL the server prints (default_url),
+# with the file browser in notebooks/.
 lab: install  ## open the course in JupyterLab
-	$(BIN)/jupyter lab $(LAB_ROOT_FLAG) $(LAB_ARGS) --notebook-dir=. notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $(LAB_ROOT_FLAG) --notebook-dir=. \
+		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb $(LAB_ARGS) notebooks/00_start_here.ipynb
 
 test: install  ## the whole suite: units, syllabus, notebook hygiene, nbval on every lesson
 	$(BIN)/python -m pytest -n 2 --dist loadfile
