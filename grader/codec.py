@@ -16,7 +16,7 @@ TREE_KEY = "__tree__"
 
 # The configuration a structure check compares, where a layer has it.
 KEY_CONFIG = ("units", "activation", "filters", "kernel_size", "strides", "padding", "pool_size",
-              "rate", "use_bias", "return_sequences", "num_heads", "key_dim", "kernel_regularizer")
+              "rate", "use_bias", "return_sequences", "num_heads", "key_dim", "kernel_regularizer", "trainable")
 
 
 def _plain(value):

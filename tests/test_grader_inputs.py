@@ -265,3 +265,16 @@ def test_an_error_inside_a_tf_function_is_reported_by_its_reason():
         raise ValueError("in user code:\n\n    File \"<cell>\", line 3\n\n    ValueError: shapes (6, 2) and (5, 2)")
     except ValueError as error:
         assert _short_error(error) == "ValueError: shapes (6, 2) and (5, 2)"
+
+
+def test_a_frozen_base_is_part_of_the_structure():
+    import keras
+
+    from grader.checks import same_structure
+
+    def transfer_model(freeze):
+        base = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3, name="features")], name="base")
+        base.trainable = not freeze
+        return keras.Sequential([keras.Input((4,)), base, keras.layers.Dense(2, activation="softmax", name="head")])
+    frozen, unfrozen = (codec.loads(codec.dumps(transfer_model(f))) for f in (True, False))
+    assert same_structure(frozen, unfrozen, None) == "layer 1 Sequential: expected trainable=False, got True"
