@@ -166,7 +166,7 @@ def test_a_keras_model_travels_as_its_structure_and_key_config():
     model = keras.Model(inputs, keras.layers.Dense(1, activation="sigmoid")(keras.layers.Dense(3, activation="relu")(inputs)))
     back = codec.loads(codec.dumps(model))
     assert back.rows == [("InputLayer", (None, 4), 0), ("Dense", (None, 3), 15), ("Dense", (None, 1), 4)]
-    assert back.configs[1] == {"units": 3, "activation": "relu", "use_bias": True}
+    assert back.configs[1] == {"units": 3, "activation": "relu", "use_bias": True, "trainable": True}
     assert back.model_class == "Functional" and back.params == 19
 
 
