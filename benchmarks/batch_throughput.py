@@ -3,7 +3,8 @@
     python benchmarks/batch_throughput.py [--submissions 6] [--jobs 2] [--assignment ID]
 
 Grades copies of the assignment's solution with `grade-all` (a fresh results folder each
-time, so nothing is skipped), serially and in parallel, and measures the floor any grading
+time, so nothing is skipped), serially and in parallel, with and without warm kernels
+(grader.pool), and measures the floor any grading
 pays: starting a confined kernel and importing TensorFlow in it. Writes
 benchmarks/batch_throughput.md. Run it on an otherwise idle machine.
 """
@@ -46,13 +47,13 @@ def kernel_floor():
     return started - start, imported - started
 
 
-def throughput(assignment, submissions, jobs):
+def throughput(assignment, submissions, jobs, warm):
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         for i in range(submissions):
             shutil.copy(assignment.folder / "source.ipynb", folder / f"learner{i:03d}.ipynb")
         start = time.perf_counter()
-        results = grade_all(folder, assignment.id, jobs=jobs)
+        results = grade_all(folder, assignment.id, jobs=jobs, warm=warm)
         seconds = time.perf_counter() - start
     assert all(r["score"] == assignment.max_score for r in results.values()), "a solution lost points"
     return seconds, submissions / seconds * 60
@@ -68,19 +69,21 @@ def main(argv=None):
 
     start_s, import_s = kernel_floor()
     rows = []
-    for jobs in (1, args.jobs):
-        seconds, per_minute = throughput(assignment, args.submissions, jobs)
-        rows.append(f"| {args.assignment} | {args.submissions} | {jobs} | {seconds:.1f} | {per_minute:.1f} |")
+    for jobs, warm in ((1, False), (1, True), (args.jobs, False), (args.jobs, True)):
+        seconds, per_minute = throughput(assignment, args.submissions, jobs, warm)
+        rows.append(f"| {args.assignment} | {args.submissions} | {jobs} | {'yes' if warm else 'no'} | "
+                    f"{seconds:.1f} | {per_minute:.1f} |")
         print(rows[-1])
     machine = f"{os.cpu_count()} CPU, {platform.machine()}"
     isolation = "namespaces" if sandbox.namespaces_available() else "no namespaces"
     TABLE.write_text("\n".join([
         "# Batch grading throughput", "",
         "Written by `benchmarks/batch_throughput.py`: copies of the solution graded with",
-        "`grade-all` (local worker processes), serially and in parallel.", "",
+        "`grade-all` (local worker processes), serially and in parallel, with and without warm kernels",
+        "(grader/pool.py: each worker starts its next kernel and imports TensorFlow while it grades).", "",
         f"Machine: {machine}; kernels confined with {isolation}; {datetime.date.today()}.", "",
-        "| assignment | submissions | workers | wall time (s) | submissions per minute |",
-        "|---|---|---|---|---|", *rows, "",
+        "| assignment | submissions | workers | warm kernels | wall time (s) | submissions per minute |",
+        "|---|---|---|---|---|---|", *rows, "",
         "The floor of any grading: starting a confined kernel "
         f"{start_s:.1f} s, then importing TensorFlow and Keras in it {import_s:.1f} s.", ""]))
     print(f"kernel start {start_s:.1f} s, TensorFlow import {import_s:.1f} s; wrote {TABLE}")
