@@ -80,10 +80,13 @@ def _is_done(path, out_path):
 
 def _local_results(todo, assignment_id, limits, private, jobs, warm):
     start = dict(initializer=_start_worker, initargs=(limits, private)) if warm else {}
-    with ProcessPoolExecutor(max_workers=min(jobs, len(todo)) or 1, **start) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)) or 1, **start)
+    try:
         futures = {pool.submit(grade_bytes, p.name, p.read_bytes(), assignment_id, limits, private): p for p in todo}
         for future in as_completed(futures):
             yield futures[future], future.result()
+    finally:  # also on Ctrl-C: the queued submissions are dropped, not graded first
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 class BatchError(ValueError):

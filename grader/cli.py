@@ -122,4 +122,9 @@ def main(argv=None):
     except (SubmissionError, AssignmentError, batch.BatchError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        resume = " (every result already written is kept: run the same command again to go on)" \
+            if args.command == "grade-all" else ""
+        print(f"interrupted{resume}", file=sys.stderr)
+        return 130  # the shell's code for a stop by Ctrl-C
     return 0

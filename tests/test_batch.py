@@ -58,6 +58,35 @@ def test_a_crashed_run_resumes_without_regrading_and_writes_the_gradebook(tmp_pa
 
 
 @pytest.mark.slow
+def test_ctrl_c_stops_promptly_keeps_what_is_written_and_a_rerun_finishes(tmp_path):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    learners = [f"learner{i}" for i in range(4)]
+    for learner in learners:
+        shutil.copy(ASSIGNMENT.folder / "source.ipynb", folder / f"{learner}.ipynb")
+    results = folder / "results"
+
+    running = grade_all(folder, "--jobs", "1")
+    deadline = time.time() + 300
+    while not list(results.glob("*.json")) and time.time() < deadline:
+        time.sleep(0.5)
+    assert list(results.glob("*.json")), "nothing was graded in time"
+    os.killpg(running.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends: grader and workers
+    out, err = running.communicate(timeout=120)  # stops, without grading the queued submissions
+    assert running.returncode == 130, err
+    assert err.strip().splitlines()[-1].startswith("interrupted (every result already written is kept")
+    kept = {p.name: p.stat().st_mtime_ns for p in results.glob("*.json")}
+    assert 0 < len(kept) < len(learners) and not list(results.glob("*.tmp"))
+    assert all(json.loads((results / name).read_text())["score"] == ASSIGNMENT.max_score for name in kept)
+
+    finished = grade_all(folder, "--jobs", "2")
+    out, err = finished.communicate(timeout=600)
+    assert finished.returncode == 0, err
+    assert sorted(p.stem for p in results.glob("learner*.json")) == learners
+    assert all((results / name).stat().st_mtime_ns == mtime for name, mtime in kept.items())
+
+
+@pytest.mark.slow
 def test_a_dask_cluster_grades_the_class_and_a_killed_worker_loses_nothing(tmp_path):
     from distributed import Client, LocalCluster
 

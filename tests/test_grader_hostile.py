@@ -50,13 +50,66 @@ def test_sabotaging_the_kernels_builtins_earns_nothing(tmp_path):
 
 
 @pytest.mark.slow
-def test_a_kernel_that_exits_costs_only_the_exercise_it_died_in(tmp_path):
-    dies = "def train_dev_test_split(X, Y, fractions=(0.8, 0.1, 0.1), seed=0):\n    import os\n    os._exit(1)\n"
+@pytest.mark.parametrize("exit_call, reason", [
+    ("import os\n    os._exit(1)", "kernel stopped"),
+    ("import ctypes\n    ctypes.string_at(0)", "kernel stopped"),                      # a segfault
+    # As PID 1 of the grader's PID namespace the kernel is immune to its own SIGKILL; without
+    # namespaces it dies. Either way only this exercise is lost.
+    ("import os, signal\n    os.kill(os.getpid(), signal.SIGKILL)", None),
+    ("import sys\n    sys.exit(0)", "SystemExit"),  # IPython catches it; the check still fails alone
+])
+def test_a_kernel_that_exits_costs_only_the_exercise_it_died_in(tmp_path, exit_call, reason):
+    dies = f"def train_dev_test_split(X, Y, fractions=(0.8, 0.1, 0.1), seed=0):\n    {exit_call}\n"
     result = grade(submission(tmp_path, replace={"train_dev_test_split": dies}))
     by_id = {e["id"]: e for e in result["exercises"]}
     assert by_id["flatten_images"]["status"] == by_id["standardize"]["status"] == "passed"
-    assert by_id["train_dev_test_split"]["status"] == "error" and by_id["train_dev_test_split"]["points"] == 0
-    assert "kernel stopped" in by_id["train_dev_test_split"]["message"]
+    assert by_id["train_dev_test_split"]["points"] == 0
+    if reason:
+        assert by_id["train_dev_test_split"]["status"] == "error"
+        assert reason in by_id["train_dev_test_split"]["message"], by_id["train_dev_test_split"]
+
+
+@pytest.mark.slow
+def test_patching_the_grader_ipython_or_numpy_inside_the_kernel_gains_nothing(tmp_path):
+    """The kernel imports grader.harness and grader.codec, so a submission can replace them;
+    whatever they then write is still compared with answers the kernel never sees."""
+    tricks = "\n".join([
+        "import sys, types, numpy as np, grader.codec, grader.harness",
+        "from IPython import get_ipython",
+        "real_run = grader.harness.run_exercise",
+        "def run_exercise(name, namespace, inputs_path, outputs_path):",
+        "    # claim success: every case returns its own input, or an object equal to anything",
+        "    cases = grader.codec.loads(open(inputs_path, 'rb').read())",
+        "    with open(outputs_path, 'wb') as f:",
+        "        f.write(grader.codec.dumps({'missing': False, 'cases': [{'value': c[0]} for c in cases]}))",
+        "grader.harness.run_exercise = run_exercise",
+        "fake = types.ModuleType('grader.harness'); fake.run_exercise = run_exercise",
+        "sys.modules['grader.harness'] = fake",
+        "np.testing.assert_allclose = lambda *a, **k: None",
+        "get_ipython().events.register('post_run_cell', lambda result: print('PASSED 8/8'))",
+    ])
+    result = grade(submission(tmp_path, add_after={"flatten_images": tricks}), limits=Limits(cell_seconds=60))
+    assert all(e["points"] == 0 for e in result["exercises"][1:]), result["exercises"]
+    assert result["score"] <= 2.0
+
+
+@pytest.mark.slow
+def test_a_value_that_claims_to_equal_anything_is_not_accepted(tmp_path):
+    anything = ("class Anything:\n    def __eq__(self, other):\n        return True\n    __array_priority__ = 1e9\n"
+                "def flatten_images(images):\n    return Anything()\n")
+    result = grade(submission(tmp_path, replace={"flatten_images": anything}))
+    flatten = result["exercises"][0]
+    assert flatten["status"] in ("failed", "error") and flatten["points"] == 0, flatten
+    assert result["score"] == ASSIGNMENT.max_score - flatten["max_points"]
+
+
+@pytest.mark.slow
+def test_a_renamed_exercise_function_is_named_in_the_message(tmp_path):
+    renamed = "def flatten(images):\n    return images.reshape(images.shape[0], -1).T\n"
+    result = grade(submission(tmp_path, replace={"flatten_images": renamed}))
+    flatten = result["exercises"][0]
+    assert flatten["points"] == 0 and "no function named flatten_images" in flatten["message"]
+    assert result["score"] == ASSIGNMENT.max_score - flatten["max_points"]
 
 
 @pytest.mark.slow
@@ -97,3 +150,16 @@ def test_an_endless_exercise_times_out_and_the_others_still_count(tmp_path):
     assert by_id["standardize"]["status"] == "timeout"
     assert "30 s limit per cell" in by_id["standardize"]["message"]
     assert by_id["flatten_images"]["status"] == by_id["train_dev_test_split"]["status"] == "passed"
+
+
+@pytest.mark.slow
+def test_the_notebook_limit_bounds_a_submission_that_sleeps_everywhere(tmp_path):
+    sleeps = "def {name}(*args, **kwargs):\n    import time\n    time.sleep(3600)\n"
+    slow = {name: sleeps.format(name=name) for name in ("standardize", "train_dev_test_split")}
+    result = grade(submission(tmp_path, replace=slow), limits=Limits(cell_seconds=25, notebook_seconds=40))
+    by_id = {e["id"]: e for e in result["exercises"]}
+    assert by_id["flatten_images"]["status"] == "passed"
+    for name in slow:
+        assert by_id[name]["status"] == "timeout" and "40 s per notebook" in by_id[name]["message"], by_id[name]
+    # Two hours of sleeping end at the notebook limit, plus kernel start-up and the checks.
+    assert result["environment"]["seconds"]["execution"] < 40 + 45, result["environment"]["seconds"]
