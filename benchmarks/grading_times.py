@@ -4,7 +4,7 @@
 
 Both run the source notebook in a fresh kernel with FAST=True. The difference is the
 grader's overhead: restoring locked cells, the harness calls on every check case, and
-judging. Writes benchmarks/grading_times.md.
+judging. Writes benchmarks/grading_times.md and quotes it in README.md.
 """
 import datetime
 import os
@@ -21,6 +21,7 @@ sys.path.insert(0, str(REPO))
 from grader.assignment import Assignment, known_ids  # noqa: E402
 from grader.execute import without_submit_cells  # noqa: E402
 from grader.grade import grade  # noqa: E402
+import quote_in_readme  # noqa: E402  (beside this script)
 
 TABLE = REPO / "benchmarks" / "grading_times.md"
 
@@ -55,6 +56,7 @@ def main(ids):
         "run includes calling every exercise on all its check cases.", "",
         "| assignment | papermill (s) | grader (s) | overhead (s) | of which kernel run (s) |",
         "|---|---|---|---|---|", *rows]) + "\n")
+    quote_in_readme.main([])
 
 
 if __name__ == "__main__":

@@ -1,0 +1,50 @@
+"""The recorded benchmark tables: README quotes the current ones, and GPU runs sit beside CPU runs."""
+import importlib.util
+import subprocess
+import sys
+
+from lessons.syllabus import REPO_ROOT
+
+
+def load_script(name):
+    spec = importlib.util.spec_from_file_location(name, REPO_ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(REPO_ROOT / "benchmarks"))  # the scripts import each other
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(REPO_ROOT / "benchmarks"))
+    return module
+
+
+def test_readme_quotes_the_current_benchmark_tables():
+    run = subprocess.run([sys.executable, "benchmarks/quote_in_readme.py", "--check"], cwd=REPO_ROOT,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    for name in ("lesson_times", "grading_times", "batch_throughput"):
+        assert f"<!-- quote benchmarks/{name}.md -->" in readme
+
+
+def test_quoting_replaces_only_the_block_body(tmp_path, monkeypatch):
+    quote = load_script("quote_in_readme")
+    (tmp_path / "benchmarks").mkdir()
+    (tmp_path / "benchmarks" / "t.md").write_text("# Title\n\n| a |\n|---|\n| 2 |\n")
+    monkeypatch.setattr(quote, "REPO", tmp_path)
+    readme = "intro\n<!-- quote benchmarks/t.md -->\n| a |\n| 1 |\n<!-- end quote -->\noutro\n"
+    assert quote.quoted(readme) == ("intro\n<!-- quote benchmarks/t.md -->\n\n| a |\n|---|\n| 2 |\n\n"
+                                    "<!-- end quote -->\noutro\n")
+
+
+def test_a_gpu_run_is_kept_beside_the_cpu_run_and_gives_a_speed_up(tmp_path, monkeypatch):
+    lessons = load_script("run_lessons")
+    monkeypatch.setattr(lessons, "TABLE", tmp_path / "lesson_times.md")
+    path = "notebooks/c1_neural_networks/c1w1_why_scale.ipynb"
+    cpu = [path, "90", "27.0", "833", "yes", "2 CPU, x86_64", "2026-11-23"]
+    gpu = [path, "90", "9.0", "2100", "yes", "16 CPU, x86_64, GPU NVIDIA H200", "2026-12-03"]
+    lessons.write_table({(path, False): cpu})
+    assert "No GPU run is recorded" in lessons.TABLE.read_text()
+    lessons.write_table({**lessons.read_table(), (path, True): gpu})
+    rows = lessons.read_table()
+    assert rows == {(path, False): cpu, (path, True): gpu}
+    assert f"| {path} | 27.0 | 9.0 | 3.0x |" in lessons.TABLE.read_text()
