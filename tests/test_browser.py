@@ -5,6 +5,8 @@
 2. A learner's self-check passes: open a copy of the C1W2 assignment, type the sigmoid
    solution into the exercise cell, run the cells above it and the self-check cell, and see
    the pass line.
+3. The grader's feedback reads well: grade a C1W1 submission with one wrong exercise, open
+   the Markdown feedback it writes, and find the score, the table and the hint rendered.
 
 The test starts its own JupyterLab server on a free localhost port, with its own token and
 config, serving a temporary folder that holds output-free copies of the notebooks: the
@@ -113,6 +115,11 @@ class Lab:
         settings.mkdir(parents=True)
         (settings / "notification.jupyterlab-settings").write_text(
             json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+        # Markdown files open rendered, as a learner reading feedback wants them.
+        viewers = config / "lab" / "user-settings" / "@jupyterlab" / "docmanager-extension"
+        viewers.mkdir(parents=True)
+        (viewers / "plugin.jupyterlab-settings").write_text(
+            json.dumps({"defaultViewers": {"markdown": "Markdown Preview"}}))
         env = dict(os.environ, JUPYTER_CONFIG_DIR=str(config),
                    JUPYTER_RUNTIME_DIR=str(workdir / "runtime"))
         command = [sys.executable, "-m", "jupyterlab", "--no-browser",
@@ -376,3 +383,35 @@ def test_student_types_sigmoid_and_self_check_passes(lab, browser, screenshots):
         browser.save_screenshot(str(screenshots / "selfcheck-passed.png"))
     print(f"assignment: opened with an idle kernel in {opened - started:.1f} s, "
           f"typing and running to the self-check took {ran - opened:.1f} s")
+
+
+FEEDBACK_JS = """
+const view = document.querySelector('.jp-RenderedMarkdown');
+if (!view) return null;
+return {title: (view.querySelector('h1') || {}).textContent || '',
+        rows: [...view.querySelectorAll('tbody tr')].map(r => [...r.cells].map(c => c.textContent.trim()))};
+"""
+
+
+def test_grader_feedback_renders_in_jupyterlab(lab, browser, screenshots, tmp_path):
+    from grader.assignment import Assignment
+    from solution_variants import solution_with
+
+    wrong = "def standardize(X_train, X_other):\n    return X_train, X_other\n"
+    submission = solution_with(tmp_path, Assignment("c1w1_data_as_tensors"), replace={"standardize": wrong})
+    feedback = lab.root / "feedback.md"
+    graded = subprocess.run([sys.executable, "-m", "grader", "grade", str(submission), "--markdown", str(feedback)],
+                            capture_output=True, text=True, timeout=600)
+    assert graded.returncode == 0, graded.stderr
+
+    with evidence_on_failure(browser, lab, "feedback"):
+        browser.get(lab.url("feedback.md", "feedback"))
+        shown = WebDriverWait(browser, PAGE_LOAD_S, poll_frequency=0.25).until(
+            lambda d: (lambda v: v if v and v["rows"] else False)(d.execute_script(FEEDBACK_JS)),
+            "the feedback did not open as rendered Markdown")
+        assert shown["title"].rstrip("¶") == "c1w1_data_as_tensors: 5 / 8"  # ¶: the heading's anchor link
+        by_exercise = {row[0]: row for row in shown["rows"] if len(row) == 4}
+        assert by_exercise["flatten_images"][1:3] == ["passed", "2/2"]
+        assert by_exercise["standardize"][1:3] == ["failed", "0/3"]
+        assert "check '" in by_exercise["standardize"][3]  # the hint, then the failing check
+        browser.save_screenshot(str(screenshots / "feedback.png"))
