@@ -301,10 +301,20 @@ def scroll_into_view(driver, css, index=-1):
         css, index)
 
 
+def test_make_lab_opens_the_start_here_notebook():
+    # The lesson test below opens the notebook at the URL `make lab` sends the learner to.
+    default_url = re.search(r"--LabApp\.default_url=/lab/tree/(\S+)", (REPO / "Makefile").read_text())
+    assert default_url and default_url.group(1) == LESSON
+
+
 def test_lesson_runs_all_cells_in_jupyterlab(lab, browser, screenshots):
     started = time.monotonic()
     with evidence_on_failure(browser, lab, "lesson"):
         state = open_notebook(browser, lab, LESSON, "lesson")
+        # The file browser has followed the notebook into notebooks/.
+        WebDriverWait(browser, 30).until(
+            lambda d: "notebooks" in d.find_element(By.CSS_SELECTOR, ".jp-BreadCrumbs").text,
+            "the file browser is not in notebooks/")
         code_cells = sum(cell["code"] for cell in state["cells"])
         opened = time.monotonic()
         run_menu(browser, "runmenu:run-all")
