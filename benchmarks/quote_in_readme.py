@@ -18,7 +18,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 README = REPO / "README.md"
-BLOCK = re.compile(r"(<!-- quote (?P<path>\S+) -->\n)(?P<body>.*?)(<!-- end quote -->)", re.S)
+BLOCK = re.compile(r"(<!-- quote (?P<path>\S+) -->\n).*?(<!-- end quote -->)", re.S)
 
 
 def body_of(path):
@@ -30,7 +30,7 @@ def body_of(path):
 
 def quoted(readme):
     """README's text with every quoted block refreshed from its file."""
-    return BLOCK.sub(lambda m: m.group(1) + "\n" + body_of(m.group("path")) + "\n" + m.group(4), readme)
+    return BLOCK.sub(lambda m: m.group(1) + "\n" + body_of(m.group("path")) + "\n" + m.group(3), readme)
 
 
 def main(argv=None):

@@ -124,6 +124,7 @@ def main(argv=None):
     budgets = {lesson.path: lesson.budget_s for lesson in syllabus.lessons()}
     paths = [p.resolve() for p in args.notebooks] or [REPO / p for p in budgets]
     rows = read_table()
+    where = machine()  # asks nvidia-smi once, not per notebook
     failed = False
     for path in paths:
         rel = path.relative_to(REPO).as_posix()
@@ -139,7 +140,7 @@ def main(argv=None):
         print(f"{rel}: {seconds:.1f} s (budget {budgets[rel]} s), peak {peak or float('nan'):.0f} MiB"
               + ("" if within else "  OVER BUDGET"))
         row = [rel, str(budgets[rel]), f"{seconds:.1f}", f"{peak:.0f}" if peak else "?",
-                     "yes" if within else "NO", machine(), datetime.date.today().isoformat()]
+               "yes" if within else "NO", where, datetime.date.today().isoformat()]
         rows[rel, on_gpu(row)] = row
         if args.write:
             nbformat.write(nb, path)

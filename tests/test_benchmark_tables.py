@@ -1,20 +1,10 @@
 """The recorded benchmark tables: README quotes the current ones, and GPU runs sit beside CPU runs."""
-import importlib.util
 import subprocess
 import sys
 
+import benchmark_scripts
+
 from lessons.syllabus import REPO_ROOT
-
-
-def load_script(name):
-    spec = importlib.util.spec_from_file_location(name, REPO_ROOT / "benchmarks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(REPO_ROOT / "benchmarks"))  # the scripts import each other
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(REPO_ROOT / "benchmarks"))
-    return module
 
 
 def test_readme_quotes_the_current_benchmark_tables():
@@ -27,7 +17,7 @@ def test_readme_quotes_the_current_benchmark_tables():
 
 
 def test_quoting_replaces_only_the_block_body(tmp_path, monkeypatch):
-    quote = load_script("quote_in_readme")
+    quote = benchmark_scripts.load("quote_in_readme")
     (tmp_path / "benchmarks").mkdir()
     (tmp_path / "benchmarks" / "t.md").write_text("# Title\n\n| a |\n|---|\n| 2 |\n")
     monkeypatch.setattr(quote, "REPO", tmp_path)
@@ -37,7 +27,7 @@ def test_quoting_replaces_only_the_block_body(tmp_path, monkeypatch):
 
 
 def test_a_gpu_run_is_kept_beside_the_cpu_run_and_gives_a_speed_up(tmp_path, monkeypatch):
-    lessons = load_script("run_lessons")
+    lessons = benchmark_scripts.load("run_lessons")
     monkeypatch.setattr(lessons, "TABLE", tmp_path / "lesson_times.md")
     path = "notebooks/c1_neural_networks/c1w1_why_scale.ipynb"
     cpu = [path, "90", "27.0", "833", "yes", "2 CPU, x86_64", "2026-11-23"]

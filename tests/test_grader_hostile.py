@@ -76,9 +76,8 @@ def test_patching_the_grader_ipython_or_numpy_inside_the_kernel_gains_nothing(tm
     tricks = "\n".join([
         "import sys, types, numpy as np, grader.codec, grader.harness",
         "from IPython import get_ipython",
-        "real_run = grader.harness.run_exercise",
         "def run_exercise(name, namespace, inputs_path, outputs_path):",
-        "    # claim success: every case returns its own input, or an object equal to anything",
+        "    # claim an answer for every case without computing one: each case's own first input",
         "    cases = grader.codec.loads(open(inputs_path, 'rb').read())",
         "    with open(outputs_path, 'wb') as f:",
         "        f.write(grader.codec.dumps({'missing': False, 'cases': [{'value': c[0]} for c in cases]}))",

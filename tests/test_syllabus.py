@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+import benchmark_scripts
+
 from lessons import syllabus
 from lessons.syllabus import REPO_ROOT, SyllabusError
 
@@ -70,12 +72,10 @@ def test_readme_course_table_is_generated_from_the_syllabus():
 
 
 def test_every_lesson_has_a_recorded_run_within_its_budget():
-    table = (REPO_ROOT / "benchmarks" / "lesson_times.md").read_text(encoding="utf-8")
-    recorded = {}
-    for line in table.splitlines():
-        cells = [c.strip() for c in line.strip("|").split("|")]
-        if cells and cells[0].endswith(".ipynb") and "GPU" not in cells[5]:  # budgets are for the CPU
-            recorded[cells[0]] = float(cells[2])
+    run_lessons = benchmark_scripts.load("run_lessons")
+    seconds = run_lessons.HEADER.index("run time (s)")
+    recorded = {path: float(row[seconds]) for (path, on_gpu), row in run_lessons.read_table().items()
+                if not on_gpu}  # budgets are for the CPU
     for lesson in LESSONS:
         assert lesson.path in recorded, f"{lesson.path}: no run recorded; run `make notebooks NB={lesson.path}`"
         assert recorded[lesson.path] <= lesson.budget_s, (
