@@ -28,7 +28,7 @@ from grader.assignment import Assignment
 from grader.execute import Limits
 from grader.grade import grade
 from grader.pool import KernelPool
-from grader.submission import SubmissionError
+from grader.submission import SubmissionError, read_submission_bytes
 
 EXPORTS = {"gradescope": report.gradescope, "coursera": report.coursera}
 STATUSES = ("passed", "failed", "error", "timeout", "out_of_memory", "not_attempted")
@@ -73,16 +73,30 @@ def _write_atomically(path, text):
 
 def _is_done(path, out_path):
     try:
-        return json.loads(out_path.read_text()).get("sha256") == _digest(path.read_bytes())
-    except (OSError, ValueError):
+        return json.loads(out_path.read_text()).get("sha256") == _digest(read_submission_bytes(path))
+    except (OSError, ValueError):  # ValueError includes SubmissionError: a file too big to read is never done
         return False
 
 
+def _read_submissions(todo, assignment_id):
+    """(path, bytes) of each submission to grade, and the ungradable results of files that cannot be read
+    (too big, say): those are recorded without reaching a worker, and the batch goes on."""
+    readable, unreadable = [], []
+    for path in todo:
+        try:
+            readable.append((path, read_submission_bytes(path)))
+        except SubmissionError as error:
+            unreadable.append((path, {"assignment": assignment_id, "submission": path.name, "ungradable": str(error)}))
+    return readable, unreadable
+
+
 def _local_results(todo, assignment_id, limits, private, jobs, warm):
+    readable, unreadable = _read_submissions(todo, assignment_id)
+    yield from unreadable
     start = dict(initializer=_start_worker, initargs=(limits, private)) if warm else {}
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)) or 1, **start)
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(readable)) or 1, **start)
     try:
-        futures = {pool.submit(grade_bytes, p.name, p.read_bytes(), assignment_id, limits, private): p for p in todo}
+        futures = {pool.submit(grade_bytes, p.name, data, assignment_id, limits, private): p for p, data in readable}
         for future in as_completed(futures):
             yield futures[future], future.result()
     finally:  # also on Ctrl-C: the queued submissions are dropped, not graded first
@@ -100,9 +114,11 @@ def _dask_results(todo, assignment_id, limits, private, address):
     except (OSError, ValueError) as error:
         raise BatchError(f"cannot reach a Dask scheduler at {address}: {error}") from None
     with client:
-        futures = {client.submit(grade_bytes, p.name, p.read_bytes(), assignment_id, limits, private,
-                                 key=f"grade-{p.stem}-{_digest(p.read_bytes())[:12]}", retries=2): p
-                   for p in todo}
+        readable, unreadable = _read_submissions(todo, assignment_id)
+        yield from unreadable
+        futures = {client.submit(grade_bytes, p.name, data, assignment_id, limits, private,
+                                 key=f"grade-{p.stem}-{_digest(data)[:12]}", retries=2): p
+                   for p, data in readable}
         for future in arrived(futures):
             yield futures[future], future.result()
 

@@ -1,5 +1,10 @@
-"""Load a submitted notebook and check it against its assignment's locked cells."""
+"""Load a submitted notebook and check it against its assignment's locked cells.
+
+Submitted files are untrusted: a notebook is refused before it is read when it is larger than
+MAX_NOTEBOOK_BYTES, and before nbformat sees it when its JSON nests deeper than MAX_JSON_DEPTH.
+"""
 import json
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -8,8 +13,54 @@ import nbformat
 from grader.assignment import Assignment, cell_hash, cell_role
 
 
+# A learner's notebook with its plots is a few MB; the cap bounds what a grader process holds.
+MAX_NOTEBOOK_BYTES = 64 * 2**20
+# A notebook's own structure nests 6 levels, and rich outputs (plots, widgets) add their JSON's;
+# nbformat and jsonschema recurse into it all, and fail obscurely past about 900 levels.
+MAX_JSON_DEPTH = 100
+
+
 class SubmissionError(ValueError):
     """The file cannot be graded at all; the message says why, in one line."""
+
+
+def _format_size(size):
+    return f"{size / 2**20:,.1f} MiB" if size >= 2**20 else f"{size / 2**10:,.1f} KiB"
+
+
+def too_big(name, size, limit, kind, verb="is"):
+    """The one-line error for a file of `size` bytes over its `limit`; `verb` says how the size is
+    known ('is', 'would unpack to', ...)."""
+    shown = _format_size(size) if _format_size(size) != _format_size(limit) else f"over {_format_size(limit)}"
+    return SubmissionError(f"{name} {verb} {shown}; {kind} may be at most {_format_size(limit)}")
+
+
+def read_capped(file, limit, name, kind):
+    """All of an open binary file (or zip member), or SubmissionError if it holds more than
+    `limit` bytes. Reads at most limit + 1 bytes, so a file bigger than its size said
+    (a growing file, a zip member whose header lies) is still stopped at the limit."""
+    data = file.read(limit + 1)
+    if len(data) > limit:
+        raise too_big(name, len(data), limit, kind, verb="holds")
+    return data
+
+
+def read_submission_bytes(path):
+    """The bytes of a submitted notebook file; SubmissionError, without reading it, if it is over
+    MAX_NOTEBOOK_BYTES or not a regular file."""
+    path = Path(path)
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise SubmissionError(f"{path}: not a file")
+        if status.st_size > MAX_NOTEBOOK_BYTES:
+            raise too_big(path.name, status.st_size, MAX_NOTEBOOK_BYTES, "a notebook")
+        with path.open("rb") as file:
+            return read_capped(file, MAX_NOTEBOOK_BYTES, path.name, "a notebook")
+    except FileNotFoundError:
+        raise SubmissionError(f"{path}: no such file") from None
+    except OSError as error:
+        raise SubmissionError(f"{path}: cannot be read ({error.strerror or error})") from None
 
 
 @dataclass
@@ -22,21 +73,41 @@ class Submission:
 
 
 def read_notebook(path):
-    path = Path(path)
-    if not path.is_file():
-        raise SubmissionError(f"{path}: no such file")
-    return parse_notebook(path.read_bytes(), path.name)
+    return parse_notebook(read_submission_bytes(path), Path(path).name)
+
+
+def _nests_deeper_than(value, limit):
+    """Whether the lists and objects of parsed JSON nest more than `limit` levels (walked without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = value.values() if isinstance(value, dict) else value
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
+def _too_deep(name):
+    return SubmissionError(f"{name}: its JSON nests lists and objects more than {MAX_JSON_DEPTH} levels deep; "
+                           f"a notebook may nest at most {MAX_JSON_DEPTH}")
 
 
 def parse_notebook(data, name):
     """A validated nbformat 4 notebook from raw bytes, or SubmissionError saying why not."""
+    if len(data) > MAX_NOTEBOOK_BYTES:
+        raise too_big(name, len(data), MAX_NOTEBOOK_BYTES, "a notebook")
     try:
         text = data.decode("utf-8")
         raw = json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise SubmissionError(f"{name}: not a notebook (not valid JSON: {error})") from None
+    except RecursionError:  # nested deeper than the JSON parser follows (about 1000 levels)
+        raise _too_deep(name) from None
     if not isinstance(raw, dict) or "cells" not in raw or "nbformat" not in raw:
         raise SubmissionError(f"{name}: JSON, but not a Jupyter notebook (no cells or nbformat)")
+    if _nests_deeper_than(raw, MAX_JSON_DEPTH):  # before nbformat and jsonschema recurse into it
+        raise _too_deep(name)
     if raw["nbformat"] != 4:
         raise SubmissionError(f"{name}: nbformat {raw['nbformat']} notebook; save it from JupyterLab as nbformat 4")
     try:

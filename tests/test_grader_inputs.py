@@ -1,7 +1,11 @@
 """Bad input gets one clear error line and exit code 2; nothing reaches the kernel."""
+import csv
+import io
 import json
 import subprocess
 import sys
+import time
+import tracemalloc
 
 import nbformat
 import numpy as np
@@ -10,6 +14,7 @@ import pytest
 from grader import codec
 from grader.assignment import Assignment, cell_role
 from grader.release import strip_solutions
+from grader.submission import MAX_JSON_DEPTH, SubmissionError, parse_notebook, read_capped, read_notebook
 
 ASSIGNMENT = Assignment("c1w1_data_as_tensors")
 
@@ -37,6 +42,96 @@ def test_a_file_that_is_not_a_notebook_is_refused(tmp_path, content, expected):
 def test_a_missing_file_is_refused(tmp_path):
     result = run_grader("grade", tmp_path / "nowhere.ipynb")
     assert result.returncode == 2 and "no such file" in result.stderr
+
+
+def sparse_file(path, size):
+    """A file of `size` zero bytes that takes no disk (reading it whole would still cost `size`)."""
+    with path.open("wb") as f:
+        f.truncate(size)
+    return path
+
+
+def peak_memory_of(call, *args):
+    """`call(*args)`'s peak of Python allocations in bytes, and what it returned or raised."""
+    tracemalloc.start()
+    try:
+        outcome = call(*args)
+    except Exception as error:
+        outcome = error
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return peak, outcome
+
+
+HUGE = "huge.ipynb is 2,048.0 MiB; a notebook may be at most 64.0 MiB"
+
+
+def test_a_notebook_over_the_size_limit_is_refused_in_one_line_without_being_read(tmp_path):
+    huge = sparse_file(tmp_path / "huge.ipynb", 2**31)
+    started = time.monotonic()
+    result = run_grader("grade", huge)
+    assert result.returncode == 2 and result.stderr == f"error: {HUGE}\n"
+    assert time.monotonic() - started < 60  # Python's start; reading 2 GiB would take far longer, or fail
+
+    peak, outcome = peak_memory_of(read_notebook, huge)
+    assert isinstance(outcome, SubmissionError) and str(outcome) == HUGE
+    assert peak < 2**20
+
+
+def test_a_file_larger_than_it_said_is_still_read_only_up_to_the_limit():
+    with pytest.raises(SubmissionError, match=r"^growing.ipynb holds over 1.0 MiB; a notebook may be at most 1.0 MiB$"):
+        read_capped(io.BytesIO(bytes(5 * 2**20)), 2**20, "growing.ipynb", "a notebook")
+    assert read_capped(io.BytesIO(b"{}"), 2**20, "small.ipynb", "a notebook") == b"{}"
+
+
+@pytest.mark.parametrize("depth", [150, 200_000])  # past the grader's limit; past the JSON parser's
+def test_a_deeply_nested_notebook_is_refused_in_one_line(tmp_path, depth):
+    path = tmp_path / "deep.ipynb"
+    path.write_text('{"cells": ' + "[" * depth + "]" * depth + ', "nbformat": 4}')
+    started = time.monotonic()
+    with pytest.raises(SubmissionError) as error:
+        parse_notebook(path.read_bytes(), path.name)
+    assert time.monotonic() - started < 1
+    expected = (f"deep.ipynb: its JSON nests lists and objects more than {MAX_JSON_DEPTH} levels deep; "
+                f"a notebook may nest at most {MAX_JSON_DEPTH}")
+    assert str(error.value) == expected
+    result = run_grader("grade", path)
+    assert result.returncode == 2 and result.stderr == f"error: {expected}\n"
+
+
+def test_rich_outputs_nested_within_the_limit_still_load():
+    nb = nbformat.v4.new_notebook(metadata={"grader": {"assignment": ASSIGNMENT.id}})
+    nested = {}
+    for _ in range(MAX_JSON_DEPTH - 10):  # inside the notebook's own 7 levels: 97 in all
+        nested = {"child": nested}
+    nb.cells.append(nbformat.v4.new_code_cell("plot()", outputs=[nbformat.v4.new_output(
+        "display_data", data={"application/json": nested})]))
+    assert parse_notebook(nbformat.writes(nb).encode(), "plot.ipynb").cells[0].source == "plot()"
+
+
+def test_grade_all_records_a_notebook_over_the_size_limit_as_ungradable(tmp_path):
+    from grader import batch
+    folder = tmp_path / "class"
+    folder.mkdir()
+    huge = sparse_file(folder / "huge.ipynb", 2**31)
+    small = folder / "ada.ipynb"
+    small.write_bytes(ASSIGNMENT.student_path.read_bytes())
+
+    readable, unreadable = batch._read_submissions([huge, small], ASSIGNMENT.id)
+    assert readable == [(small, small.read_bytes())]  # the batch goes on with the others
+    assert unreadable == [(huge, {"assignment": ASSIGNMENT.id, "submission": "huge.ipynb", "ungradable": HUGE})]
+    for peak, outcome in (peak_memory_of(batch._read_submissions, [huge], ASSIGNMENT.id),
+                          peak_memory_of(batch._is_done, huge, folder / "results" / "huge.json")):
+        assert peak < 2**20, outcome  # the huge file is never read
+    assert batch._is_done(huge, folder / "results" / "huge.json") is False
+
+    small.unlink()  # no notebook left to grade: the batch starts no kernel
+    result = run_grader("grade-all", folder, "--assignment", ASSIGNMENT.id)
+    assert result.returncode == 0, result.stderr
+    with (folder / "results" / "gradebook.csv").open() as f:
+        rows = list(csv.DictReader(f))
+    assert [(row["learner"], row["score"], row["note"]) for row in rows] == [("huge", "0", HUGE)]
 
 
 def test_another_assignments_notebook_is_refused(tmp_path):
