@@ -6,6 +6,12 @@ A source is a submission .zip, a folder of them (searched recursively), or an LM
 bulk download: a .zip of submission .zips. FOLDER gets <learner>.ipynb and
 <learner>.manifest.json for each learner, the latest submission winning, and
 collect-report.json listing what was taken, replaced and skipped (with the reason).
+
+Packages are untrusted: zips are opened from their path, never read whole, and a member is
+unpacked only if it is stored or deflated (what `grader submit` and LMSs write) and claims
+no more than its limit (a notebook MAX_NOTEBOOK_BYTES, manifest.json MAX_MANIFEST_BYTES, a
+submission .zip inside a bulk download MAX_PACKAGE_BYTES); it is then read no further than
+that limit, even if its header lied. Anything over a limit is skipped with the reason.
 """
 import datetime
 import hashlib
@@ -13,13 +19,21 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from grader.submission import SubmissionError, parse_notebook
+from grader import submission
+from grader.submission import SubmissionError, parse_notebook, read_capped, too_big
 from grader.submit import NOTEBOOK_NAME
 
 LEARNER_ID = re.compile(r"[A-Za-z0-9._@-]{1,80}")
+MAX_MANIFEST_BYTES = 64 * 2**10  # `grader submit` writes about 1 KiB
+MAX_PACKAGE_BYTES = submission.MAX_NOTEBOOK_BYTES + 2**20  # a notebook, its manifest and the zip's headers
+# zipfile bounds how much deflate it unpacks per read, but unpacks a bzip2 or LZMA chunk whole,
+# before any limit applies: a few hundred bytes of bzip2 can take gigabytes of memory.
+SAFE_COMPRESSIONS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+DAMAGED_ZIP = (zipfile.BadZipFile, zlib.error, OSError, EOFError)  # what reading a corrupted zip raises
 
 
 @dataclass
@@ -29,9 +43,22 @@ class Report:
     skipped: list = field(default_factory=list)    # "source: reason"
 
 
+def _read_member(archive, member, limit, kind):
+    """The unpacked bytes of a zip member, or SubmissionError if it claims, or holds, more than `limit`."""
+    info = archive.getinfo(member)
+    if info.compress_type not in SAFE_COMPRESSIONS:
+        method = zipfile.compressor_names.get(info.compress_type, f"method {info.compress_type}")
+        raise SubmissionError(f"{member} is compressed with {method}; only stored or deflated files are unpacked")
+    if info.file_size > limit:
+        raise too_big(member, info.file_size, limit, kind, verb="would unpack to")
+    with archive.open(info) as file:
+        return read_capped(file, limit, member, kind)
+
+
 def _packages(source):
-    """Yield (name, bytes) for every submission package a source holds; damaged input
-    yields (name, exception) so it is reported rather than dropped."""
+    """Yield (name, package) for every submission package a source holds, a package being a zip's
+    path or file object; damaged or oversized input yields (name, exception) so it is reported
+    rather than dropped."""
     source = Path(source)
     if source.is_dir():
         for path in sorted(p for p in source.rglob("*") if p.is_file()):
@@ -43,37 +70,43 @@ def _packages(source):
     if source.suffix != ".zip":
         yield str(source), SubmissionError("not a submission package (.zip made by `grader submit`)")
         return
-    data = source.read_bytes()
-    yield from _from_zip(str(source), data)
+    yield from _from_zip(str(source), source)
 
 
-def _from_zip(name, data):
+def _from_zip(name, package):
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = archive.namelist()
-        if "manifest.json" in members:
-            yield name, data
-            return
-        for member in members:  # a bulk download: submission zips inside one zip
-            if member.endswith("/"):
-                continue
-            inner = f"{name}!{member}"
-            if member.endswith(".zip"):
-                yield inner, archive.read(member)
-            else:
-                yield inner, SubmissionError("not a submission package")
-    except (zipfile.BadZipFile, OSError, EOFError) as error:  # truncated or corrupted archive
+        with zipfile.ZipFile(package) as archive:
+            members = archive.namelist()
+            if "manifest.json" in members:
+                yield name, package
+                return
+            for member in members:  # a bulk download: submission zips inside one zip
+                if member.endswith("/"):
+                    continue
+                if not member.endswith(".zip"):
+                    yield f"{name}!{member}", SubmissionError("not a submission package")
+                    continue
+                try:
+                    inner = io.BytesIO(_read_member(archive, member, MAX_PACKAGE_BYTES, "a submission package"))
+                except SubmissionError as error:
+                    inner = error
+                except DAMAGED_ZIP as error:
+                    inner = SubmissionError(f"damaged zip file ({error})")
+                yield f"{name}!{member}", inner
+    except DAMAGED_ZIP as error:  # truncated or corrupted archive
         yield name, SubmissionError(f"damaged zip file ({error})")
 
 
-def _open_package(data, assignment_id):
+def _open_package(package, assignment_id):
     """The (manifest, notebook bytes) of one package, or SubmissionError."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        manifest = json.loads(archive.read("manifest.json"))
-        notebook = archive.read(NOTEBOOK_NAME)
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError, json.JSONDecodeError, UnicodeDecodeError) as error:
+        with zipfile.ZipFile(package) as archive:
+            manifest = json.loads(_read_member(archive, "manifest.json", MAX_MANIFEST_BYTES, "a manifest"))
+            notebook = _read_member(archive, NOTEBOOK_NAME, submission.MAX_NOTEBOOK_BYTES, "a notebook")
+    except (*DAMAGED_ZIP, KeyError, json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
         raise SubmissionError(f"damaged package ({type(error).__name__}: {error})") from None
+    if not isinstance(manifest, dict):
+        raise SubmissionError("manifest.json is not a JSON object")
     for key in ("assignment", "learner", "submitted_at", "sha256"):
         if not isinstance(manifest.get(key), str):
             raise SubmissionError(f"manifest.json lacks {key!r}")
@@ -103,11 +136,11 @@ def collect(sources, assignment_id, into):
     report = Report()
     latest = {}  # learner -> (time, name, manifest, notebook)
     for source in sources:
-        for name, data in _packages(source):
+        for name, package in _packages(source):
             try:
-                if isinstance(data, Exception):
-                    raise data
-                manifest, notebook = _open_package(data, assignment_id)
+                if isinstance(package, Exception):
+                    raise package
+                manifest, notebook = _open_package(package, assignment_id)
             except SubmissionError as error:
                 report.skipped.append(f"{name}: {error}")
                 continue
