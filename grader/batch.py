@@ -23,7 +23,7 @@ from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from grader import report
+from grader import report, sandbox
 from grader.assignment import Assignment
 from grader.execute import Limits
 from grader.grade import grade
@@ -107,13 +107,27 @@ class BatchError(ValueError):
     """The batch cannot run (e.g. no Dask scheduler at the address given)."""
 
 
-def _dask_results(todo, assignment_id, limits, private, address):
+UNCONFINED_RISK = ("a submission could then change files on that machine, the grader's own code included, and "
+                   "so the grades of every submission graded after it. Grade where user namespaces are allowed "
+                   "(see README, Limits and isolation), or pass --accept-grade-tampering-risk to grade anyway")
+
+
+def _refuse_unconfined(problems, accept_unconfined):
+    """problems: machine -> why its kernels cannot be confined (None where they can)."""
+    unconfined = {machine: problem for machine, problem in problems.items() if problem}
+    if unconfined and not accept_unconfined:
+        where = "; ".join(f"{machine}: {problem}" for machine, problem in sorted(unconfined.items()))
+        raise BatchError(f"kernels cannot be confined ({where}): {UNCONFINED_RISK}")
+
+
+def _dask_results(todo, assignment_id, limits, private, address, accept_unconfined):
     from distributed import Client, as_completed as arrived  # only needed for --dask
     try:
         client = Client(address, timeout="20s")
     except (OSError, ValueError) as error:
         raise BatchError(f"cannot reach a Dask scheduler at {address}: {error}") from None
     with client:
+        _refuse_unconfined(client.run(sandbox.confinement_problem), accept_unconfined)
         readable, unreadable = _read_submissions(todo, assignment_id)
         yield from unreadable
         futures = {client.submit(grade_bytes, p.name, data, assignment_id, limits, private,
@@ -123,9 +137,13 @@ def _dask_results(todo, assignment_id, limits, private, address):
             yield futures[future], future.result()
 
 
-def grade_all(folder, assignment_id, out=None, jobs=2, dask=None, limits=Limits(), exports=(), warm=True):
-    """Grade FOLDER/*.ipynb into OUT; `warm`: local workers start each next kernel ahead (grader.pool)."""
+def grade_all(folder, assignment_id, out=None, jobs=2, dask=None, limits=Limits(), exports=(), warm=True,
+              accept_unconfined=False):
+    """Grade FOLDER/*.ipynb into OUT; `warm`: local workers start each next kernel ahead (grader.pool).
+    Refuses (BatchError) where kernels cannot be confined, unless `accept_unconfined`."""
     assignment = Assignment(assignment_id)
+    if not dask:
+        _refuse_unconfined({"this machine": sandbox.confinement_problem()}, accept_unconfined)
     folder = Path(folder)
     out = Path(out) if out else folder / "results"
     out.mkdir(parents=True, exist_ok=True)
@@ -133,7 +151,7 @@ def grade_all(folder, assignment_id, out=None, jobs=2, dask=None, limits=Limits(
     todo = [p for p in submissions if not _is_done(p, out / f"{p.stem}.json")]
     private = (folder.resolve(), out.resolve())  # no kernel sees the class's work or the results
 
-    results = (_dask_results(todo, assignment_id, limits, private, dask) if dask
+    results = (_dask_results(todo, assignment_id, limits, private, dask, accept_unconfined) if dask
                else _local_results(todo, assignment_id, limits, private, jobs, warm))
     columns = (TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TextColumn("ETA"), TimeRemainingColumn())
     with Progress(*columns) as progress:

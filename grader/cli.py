@@ -5,7 +5,7 @@ import json
 import sys
 from pathlib import Path
 
-from grader import batch, collect, fixtures, release, report, submit
+from grader import batch, collect, fixtures, release, report, sandbox, submit
 from grader.assignment import Assignment, AssignmentError
 from grader.execute import Limits
 from grader.grade import grade
@@ -27,13 +27,17 @@ def _limit_options(parser):
                         help=f"time limit of the whole notebook (default {defaults.notebook_seconds})")
     parser.add_argument("--memory-mib", type=int, default=defaults.memory_mib,
                         help=f"memory limit of the kernel, MiB (default {defaults.memory_mib})")
+    parser.add_argument("--scratch-mib", type=int, default=defaults.scratch_mib,
+                        help="space for the files the kernel writes (its folder, /tmp, home), in memory, "
+                             f"MiB (default {defaults.scratch_mib})")
 
 
 def _limits(args):
-    for name in ("cell_seconds", "notebook_seconds", "memory_mib"):
+    names = ("cell_seconds", "notebook_seconds", "memory_mib", "scratch_mib")
+    for name in names:
         if getattr(args, name) <= 0:
             raise SubmissionError(f"--{name.replace('_', '-')} must be a positive number")
-    return Limits(cell_seconds=args.cell_seconds, notebook_seconds=args.notebook_seconds, memory_mib=args.memory_mib)
+    return Limits(**{name: getattr(args, name) for name in names})
 
 
 def main(argv=None):
@@ -60,6 +64,9 @@ def main(argv=None):
                                                      "e.g. tcp://10.0.0.5:8786) instead of local processes")
     p.add_argument("--export", action="append", default=[], choices=sorted(batch.EXPORTS),
                    help="also write OUT/<learner>.<format>.json (may be repeated)")
+    p.add_argument("--accept-grade-tampering-risk", action="store_true",
+                   help="grade even where kernels cannot be confined, although a submission could then change "
+                        "the grader and the grades of the submissions after it")
     _limit_options(p)
 
     p = commands.add_parser("submit", help="check a finished notebook and package it for upload")
@@ -82,7 +89,12 @@ def main(argv=None):
     args = parser.parse_args(argv)
     try:
         if args.command == "grade":
-            result = grade(args.submission, args.assignment, seed=args.seed, fast=not args.full, limits=_limits(args))
+            limits = _limits(args)
+            if sandbox.confinement_problem():
+                print(f"warning: this notebook's kernel will not be confined ({sandbox.confinement_problem()}): "
+                      "it can change files on this machine, the grader's included. Grade untrusted work only "
+                      "where user namespaces are allowed.", file=sys.stderr)
+            result = grade(args.submission, args.assignment, seed=args.seed, fast=not args.full, limits=limits)
             report.validate(result)
             report.print_table(result)
             if args.json:
@@ -99,7 +111,8 @@ def main(argv=None):
             if args.jobs <= 0:
                 raise SubmissionError("--jobs must be a positive number")
             results = batch.grade_all(args.folder, args.assignment, args.out, args.jobs, dask=args.dask,
-                                      limits=_limits(args), exports=args.export)
+                                      limits=_limits(args), exports=args.export,
+                                      accept_unconfined=args.accept_grade_tampering_risk)
             print(batch.summary(results, Assignment(args.assignment)))
         elif args.command == "submit":
             submit.package(args.notebook, args.learner, run=not args.no_run, out_dir=args.out)

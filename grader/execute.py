@@ -5,13 +5,12 @@ then one harness cell per exercise feeds that exercise's check inputs to the lea
 function and writes the results. Errors do not stop the run (every exercise is graded
 on its own), and a cell that runs past the per-cell limit is interrupted, not fatal.
 """
+import base64
 import contextlib
 import json
 import logging
-import tempfile
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 import nbformat
 import papermill
@@ -20,6 +19,7 @@ from papermill.engines import NBClientEngine, papermill_engines
 from papermill.utils import remove_args
 
 from grader import codec, sandbox
+from grader.harness import RESULTS_TYPE
 
 HARNESS_TAG = "grader-harness"
 
@@ -32,6 +32,8 @@ class Limits:
     memory_mib: int = 4096        # resident memory of the kernel and all it starts
     processes: int = 64           # processes the kernel may have at once
     output_bytes: int = 1_000_000  # printed output kept per cell; the rest is dropped
+    scratch_mib: int = 512        # all the files the kernel may write (working folder, /tmp, home)
+    results_mib: int = 256        # what one exercise's check may send back
 
     def describe(self):
         return f"the {self.cell_seconds} s limit per cell or {self.notebook_seconds} s per notebook"
@@ -44,10 +46,10 @@ class Execution:
     seconds: float
 
 
-def _harness_cell(exercise_id, inputs_name, outputs_name):
+def _harness_cell(exercise_id, inputs_path):
     cell = nbformat.v4.new_code_cell(
         "from grader.harness import run_exercise\n"
-        f"run_exercise({exercise_id!r}, globals(), {inputs_name!r}, {outputs_name!r})")
+        f"run_exercise({exercise_id!r}, globals(), {inputs_path!r})")
     cell.metadata["tags"] = [HARNESS_TAG]
     cell.metadata["grader"] = {"harness": exercise_id}
     return cell
@@ -68,13 +70,23 @@ def _harness_of(cell):
     return cell.get("metadata", {}).get("grader", {}).get("harness")
 
 
-class _CappedOutputClient(PapermillNotebookClient):
-    """Keeps at most `output_bytes` of each cell's output, so that a cell printing without
-    end cannot fill the grader's memory. Errors are always kept: they explain a failure."""
+class _GradingClient(PapermillNotebookClient):
+    """Takes each check's results out of its cell's output into `collected` (at most
+    `results_bytes`), and keeps at most `output_bytes` of each cell's other output, so that
+    a cell printing without end cannot fill the grader's memory. Errors are always kept:
+    they explain a failure."""
 
     output_bytes = 1_000_000
+    collected = None  # exercise id -> the bytes its harness sent
+    results_bytes = 0
 
     def output(self, outs, msg, display_id, cell_index):
+        exercise_id = _harness_of(self.nb.cells[cell_index])
+        results = msg["content"].get("data", {}).get(RESULTS_TYPE) if msg["msg_type"] == "display_data" else None
+        if exercise_id and isinstance(results, str):
+            if len(results) <= self.results_bytes * 4 // 3 + 4:  # base64 is 4/3 of the bytes
+                self.collected[exercise_id] = base64.b64decode(results)
+            return None
         if msg["msg_type"] != "error":
             sizes = self.__dict__.setdefault("_output_sizes", {})
             sizes[cell_index] = sizes.get(cell_index, 0) + len(json.dumps(msg["content"]))
@@ -92,9 +104,10 @@ class _GradingEngine(NBClientEngine):
     @classmethod
     def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
                                  stderr_file=None, start_timeout=60, execution_timeout=None,
-                                 output_bytes=1_000_000, **kwargs):
+                                 output_bytes=1_000_000, collected=None, results_bytes=0, **kwargs):
         kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
-        client = type("Client", (_CappedOutputClient,), {"output_bytes": output_bytes})
+        client = type("Client", (_GradingClient,), {"output_bytes": output_bytes, "collected": collected,
+                                                    "results_bytes": results_bytes})
         return client(nb_man, timeout=execution_timeout, startup_timeout=start_timeout,
                       kernel_name=kernel_name, log=logging.getLogger("papermill"), log_output=log_output,
                       stdout_file=stdout_file, stderr_file=stderr_file, **kwargs).execute()
@@ -103,7 +116,7 @@ class _GradingEngine(NBClientEngine):
 papermill_engines.register("grader", _GradingEngine)
 
 
-def _execute(nb, folder, parameters, limits, deadline, kernel_name, kernel_manager_class, km=None):
+def _execute(nb, folder, parameters, limits, deadline, kernel_name, kernel_manager_class, collected, km=None):
     """One papermill run; returns (executed notebook, crash message or None)."""
     def cell_limit(cell):  # nbclient asks before each cell
         return max(1, int(min(limits.cell_seconds, deadline - time.monotonic())))
@@ -117,6 +130,7 @@ def _execute(nb, folder, parameters, limits, deadline, kernel_name, kernel_manag
             execution_timeout=limits.cell_seconds, timeout_func=cell_limit,
             allow_errors=True, interrupt_on_timeout=True, engine_name="grader",
             kernel_manager_class=kernel_manager_class, output_bytes=limits.output_bytes,
+            collected=collected, results_bytes=limits.results_mib * 2**20,
             **({"km": km} if km is not None else {}),  # a kernel started ahead (grader.pool)
             error_on_timeout={"ename": "CellTimeout", "evalue": "stopped at the time limit", "traceback": []})
         # (a cell the kernel answers after the interrupt shows KeyboardInterrupt instead)
@@ -140,34 +154,35 @@ def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", pr
     """
     with contextlib.ExitStack() as cleanup:
         if kernel is None:
-            folder, monitor = Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix="grader-"))), sandbox.Monitor()
+            folder, monitor = sandbox.control_folder(cleanup), sandbox.Monitor()
         else:
             folder, monitor = kernel.folder, kernel.monitor
             cleanup.callback(kernel.close)
         manager = sandbox.kernel_manager_class_for(limits, monitor, folder, private)
         nb = without_submit_cells(notebook)
         for exercise_id, cases in inputs.items():
-            (folder / f"in_{exercise_id}.npz").write_bytes(codec.dumps(list(cases)))
-            nb.cells.append(_harness_cell(exercise_id, f"in_{exercise_id}.npz", f"out_{exercise_id}.npz"))
+            sandbox.write_for_kernel(folder / f"in_{exercise_id}.npz", codec.dumps(list(cases)))
+            nb.cells.append(_harness_cell(exercise_id, f"{sandbox.inputs_folder(folder)}/in_{exercise_id}.npz"))
         for position, cell in enumerate(nb.cells):
             cell.metadata["grader_position"] = position
 
         start = time.perf_counter()
         deadline = time.monotonic() + limits.notebook_seconds
-        dropped, failures = set(), {}
+        dropped, failures, collected = set(), {}, {}
         for attempt_number in range(MAX_RESTARTS + 1):
             attempt = nbformat.from_dict(nb)
             attempt.cells = [c for c in nb.cells if c.metadata["grader_position"] not in dropped
-                             and not (_harness_of(c) and (folder / f"out_{_harness_of(c)}.npz").exists())]
+                             and _harness_of(c) not in collected]
             warm = kernel.km if kernel is not None and attempt_number == 0 else None
-            executed, crash = _execute(attempt, folder, parameters, limits, deadline, kernel_name, manager, warm)
+            executed, crash = _execute(attempt, folder, parameters, limits, deadline, kernel_name, manager,
+                                       collected, warm)
             verdict = monitor.take_verdict()  # the watchdog stopped the kernel: say why
             crash = verdict or crash
             started = [c for c in executed.cells if "grader_position" in c.metadata
                        and c.metadata.get("papermill", {}).get("start_time")]
             for cell in started:  # checks that ran and wrote nothing are not retried
                 exercise_id = _harness_of(cell)
-                if exercise_id and not (folder / f"out_{exercise_id}.npz").exists():
+                if exercise_id and exercise_id not in collected:
                     failures[exercise_id] = _why_nothing(cell, limits)
                     dropped.add(cell.metadata["grader_position"])
             if crash is None or not started:
@@ -182,10 +197,9 @@ def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", pr
 
         outputs = {}
         for exercise_id in inputs:
-            path = folder / f"out_{exercise_id}.npz"
-            if path.exists():
+            if exercise_id in collected:
                 try:
-                    outputs[exercise_id] = codec.loads(path.read_bytes())
+                    outputs[exercise_id] = codec.loads(collected[exercise_id])
                     failures.pop(exercise_id, None)
                 except Exception:
                     failures[exercise_id] = "error: its results could not be read back"

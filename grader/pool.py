@@ -7,7 +7,7 @@ TensorFlow and Keras (lessons.setup, exactly as every notebook's first cells do)
 a batch pays for it behind the work. Each kernel serves one submission and is then shut
 down: nothing a learner's code did can reach the next learner.
 """
-import tempfile
+import contextlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,12 +26,12 @@ class WarmKernel:
     folder: Path
     km: object
     monitor: sandbox.Monitor
-    _folder_handle: tempfile.TemporaryDirectory
+    _folder: contextlib.ExitStack
 
     @classmethod
     def start(cls, limits, private=(), kernel_name="python3"):
-        handle = tempfile.TemporaryDirectory(prefix="grader-")
-        folder, monitor = Path(handle.name), sandbox.Monitor()
+        handle = contextlib.ExitStack()
+        folder, monitor = sandbox.control_folder(handle), sandbox.Monitor()
         manager = sandbox.kernel_manager_class_for(limits, monitor, folder, private, blocking=True)
         km = manager(kernel_name=kernel_name)
         km.start_kernel(cwd=str(folder))
@@ -53,7 +53,7 @@ class WarmKernel:
         except Exception:  # already dead (a learner's crash): nothing left to stop
             pass
         self.km = None
-        self._folder_handle.cleanup()
+        self._folder.close()
 
 
 class KernelPool:

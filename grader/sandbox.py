@@ -1,18 +1,20 @@
 """Where a learner's kernel runs while it is graded, and the limits it runs under.
 
-Isolation (Linux with unprivileged user namespaces, through util-linux's `unshare`): the
-kernel starts in namespaces of its own:
-- network: an empty one, so it can reach nothing; it talks with the grader over Unix
-  sockets in its working folder instead of TCP;
-- files: empty folders lie over the repository (hidden checks, expected values, the
-  solutions and their git history), over /tmp (other runs' folders) and over the folders
-  the caller names (the class's submissions, the results), with only the code the kernel
-  needs put back (lessons/, grader/, the Python environment) and its own throwaway
-  working folder. A second user namespace inside locks those mounts, so the kernel, root
-  in its namespace, cannot unmount them to look underneath;
-- processes: its own PID namespace, so stopping the kernel stops everything it started.
-Where namespaces are not available (another OS, a locked-down container) the kernel runs
-without them, and every result says what was and was not enforced.
+Confinement (Linux with user namespaces; sandbox_entry.py builds it and says how): the
+kernel runs as an unprivileged user of its own namespaces (`nobody` on the machine when
+the grader is root, else the grader's own user), with no capabilities, and
+- no network: an empty network namespace; it talks with the grader over Unix sockets;
+- every file system read-only, the repository (checks, expected values, solutions, git
+  history), other temporary folders and the folders the caller names (the class's
+  submissions, the results) hidden, and only the code the kernel needs put back
+  (lessons/, grader/, the Python environment);
+- one private in-memory file system of `Limits.scratch_mib` for all it may write: its
+  working folder, /tmp, /var/tmp, /dev/shm and an empty home; it vanishes with the kernel;
+- its own PID and IPC namespaces, so stopping the kernel stops everything it started.
+The grader reaches the kernel's sockets, which live in its private working folder,
+through /proc/<launcher pid>/root; the results of the checks come back as cell output.
+Where confinement is not possible the kernel runs in the grader's own folder, and every
+result says what was not enforced and why.
 
 Limits (everywhere): a watchdog thread in the grader's process samples the kernel's
 process tree; past the memory limit (resident memory of the tree) or the process limit it
@@ -20,7 +22,6 @@ stops the kernel, and execute.py reports why and grades the rest in a fresh kern
 """
 import functools
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -32,48 +33,116 @@ import psutil
 from jupyter_client.manager import AsyncKernelManager, KernelManager
 from traitlets import Unicode
 
+from grader import sandbox_entry
+from grader.sandbox_entry import CONTROL_INSIDE, WORK_INSIDE
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ENTRY = Path(__file__).with_name("sandbox_entry.py")
-GRADING_ENV = "KERAS_COURSE_GRADING"  # set in the kernel: self-checks stay quiet while grading
+GRADING_ENV = "KERAS_COURSE_GRADING"    # set in the kernel: self-checks stay quiet while grading
+SCRATCH_ENV = "KERAS_COURSE_SCRATCH_MIB"  # set in the kernel: the harness names the limit when it is full
 
-OUTER = ["--user", "--map-root-user", "--mount", "--net", "--pid", "--fork", "--kill-child", "--mount-proc"]
-INNER = ["--user", "--map-root-user", "--mount"]  # locks the mounts made in the outer namespace
+# Run confined, this exits 0 only if the kernel runs as its own user, without capabilities,
+# unable to write where it must not, and able to write its working folder.
+_PROBE = """
+import os, sys
+assert os.getuid() == os.geteuid() == {kernel_id}, "the kernel did not switch to its own user"
+assert open("/proc/self/status").read().split("CapEff:")[1].split()[0].strip("0") == "", "capabilities left"
+for place in (sys.prefix, os.path.dirname(os.__file__), "/etc"):
+    try:
+        open(os.path.join(place, ".grader-probe"), "w")
+    except OSError:
+        continue
+    raise AssertionError(place + " is writable")
+open("probe", "w").write("ok")
+"""
+
+
+def _hidden_and_kept(private=()):
+    hide = {REPO_ROOT, Path(tempfile.gettempdir()), Path("/run"), *map(Path, private)}
+    keep = {REPO_ROOT / "lessons", REPO_ROOT / "grader", Path(sys.prefix), Path(sys.base_prefix)}
+    return sorted(str(p.resolve()) for p in hide if p.is_dir()), sorted(str(p.resolve()) for p in keep)
+
+
+def confined_command(command, control_folder, private=(), scratch_mib=512):
+    """`command` wrapped so that it runs confined (see the module's docstring), with
+    `control_folder` read-only at CONTROL_INSIDE. The launcher has the kernel killed if
+    it dies, and dies with the grader: a grader killed mid-run leaves no kernel behind."""
+    hide, keep = _hidden_and_kept(private)
+    home = os.path.expanduser("~")
+    arguments = ["--scratch-mib", str(scratch_mib), "--control", str(Path(control_folder).resolve()),
+                 *(["--home", home] if home != "~" else [])]
+    arguments += [a for folder in hide for a in ("--hide", folder)]
+    arguments += [a for folder in keep for a in ("--keep", folder)]
+    return [sys.executable, "-I", "-S", str(ENTRY), *arguments, "--", *command]
 
 
 @functools.cache
+def confinement_problem():
+    """None when kernels can be confined on this machine, else why not (one line)."""
+    if not sys.platform.startswith("linux"):
+        return "kernels can be confined only on Linux"
+    with tempfile.TemporaryDirectory(prefix="grader-probe-") as folder:
+        probe = [sys.executable, "-I", "-S", "-c", _PROBE.format(kernel_id=sandbox_entry.KERNEL_ID)]
+        try:
+            done = subprocess.run(confined_command(probe, folder, scratch_mib=16), capture_output=True,
+                                  text=True, timeout=60)
+        except (OSError, subprocess.SubprocessError) as error:
+            return f"the confinement could not be started ({error})"
+    if done.returncode == 0:
+        return None
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    return lines[-1] if lines else f"the confinement probe failed (exit code {done.returncode})"
+
+
 def namespaces_available():
-    """Whether this machine lets an ordinary process create the namespaces used here."""
-    unshare, setpriv = shutil.which("unshare"), shutil.which("setpriv")
-    if unshare is None or setpriv is None or not sys.platform.startswith("linux"):
-        return False
-    try:
-        probe = [setpriv, "--pdeathsig", "KILL", unshare, *OUTER, unshare, *INNER, "true"]
-        return subprocess.run(probe, capture_output=True, timeout=20).returncode == 0
-    except (OSError, subprocess.SubprocessError):
-        return False
+    return confinement_problem() is None
+
+
+def kernel_user():
+    """The kernel's user on this machine, in words."""
+    if os.geteuid() == 0:
+        return f"nobody (uid {sandbox_entry.NOBODY}), without capabilities"
+    return f"the grader's own user (uid {os.geteuid()}), without capabilities"
 
 
 def isolation_summary(limits):
     """What a result records about how its kernel was confined."""
-    confined = namespaces_available()
-    why_not = "not enforced: this machine does not allow user namespaces"
-    return {"network": "blocked" if confined else why_not,
-            "files": "repository, submissions, results and /tmp hidden" if confined else why_not,
-            "memory_mib": limits.memory_mib, "processes": limits.processes}
+    problem = confinement_problem()
+    if problem:
+        why_not = f"not enforced: {problem}"
+        return {"user": why_not, "network": why_not, "files": why_not, "writable": why_not,
+                "memory_mib": limits.memory_mib, "processes": limits.processes, "scratch_mib": limits.scratch_mib}
+    return {"user": kernel_user(), "network": "blocked",
+            "files": "read-only; the repository, other temporary folders, submissions and results hidden",
+            "writable": (f"only a private {limits.scratch_mib} MiB in-memory folder (working folder, /tmp, "
+                         "/var/tmp, /dev/shm, home), deleted when grading ends"),
+            "memory_mib": limits.memory_mib, "processes": limits.processes, "scratch_mib": limits.scratch_mib}
 
 
-def confined_command(command, work_folder, private=()):
-    """`command` wrapped so that it runs in its own namespaces with the folders hidden.
-    setpriv makes the launcher die with the grader, and the launcher's death ends the
-    namespace: a grader killed mid-run leaves no kernel behind."""
-    unshare, setpriv = shutil.which("unshare"), shutil.which("setpriv")
-    hide = {REPO_ROOT, Path(tempfile.gettempdir()), *map(Path, private)}
-    keep = {REPO_ROOT / "lessons", REPO_ROOT / "grader", Path(sys.prefix), Path(sys.base_prefix),
-            Path(work_folder)}
-    arguments = [a for folder in sorted(hide) for a in ("--hide", str(folder.resolve()))]
-    arguments += [a for folder in sorted(keep) for a in ("--keep", str(folder.resolve()))]
-    return [setpriv, "--pdeathsig", "KILL", unshare, *OUTER, sys.executable, "-I", str(ENTRY), *arguments,
-            "--", unshare, *INNER, *command]
+def control_folder(cleanup):
+    """A new folder for one kernel's connection file and check inputs, removed by the
+    ExitStack `cleanup`; the grader also runs papermill's copies of the notebook there."""
+    folder = Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix="grader-")))
+    share_with_kernel(folder)
+    return folder
+
+
+def inputs_folder(control_folder):
+    """Where the kernel finds the files of `control_folder`."""
+    return CONTROL_INSIDE if namespaces_available() else str(control_folder)
+
+
+def write_for_kernel(path, data):
+    Path(path).write_bytes(data)
+    share_with_kernel(path)
+
+
+def share_with_kernel(path):
+    """Let a confined kernel, when it runs as nobody, read `path` (the control folder or a
+    file in it). Nothing there is secret from other local users then: the kernel's sockets,
+    which the connection file's key guards, are reachable only through the launcher's root."""
+    if os.geteuid() == 0 and namespaces_available():
+        os.chmod(path, 0o711 if os.path.isdir(path) else 0o644)
 
 
 class Watchdog(threading.Thread):
@@ -157,32 +226,45 @@ class Monitor:
 class GradingKernelManager(KernelManager):
     """A kernel manager starting the kernel confined and watched; `kernel_manager_class_for`
     makes one per run, holding that run's settings. (The hooks below are the ones both the
-    blocking manager and nbclient's asynchronous one go through.)"""
+    blocking manager and nbclient's asynchronous one go through.)
+
+    `control_folder` (the grader's) holds the connection file and the check inputs; the
+    kernel sees it read-only at `inputs_folder(control_folder)`."""
 
     transport = Unicode("ipc")  # Unix sockets: the kernel's network namespace has no TCP to us
     limits = None
     monitor = None
-    work_folder = None
+    control_folder = None
     private = ()
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.connection_file = str(Path(self.work_folder) / "kernel.json")
-        self.ip = str(Path(self.work_folder) / "kernel-ipc")
+        self.confined = namespaces_available()
+        self.connection_file = str(Path(self.control_folder) / "kernel.json")
+        self.ip = f"{WORK_INSIDE if self.confined else self.control_folder}/kernel-ipc"
+
+    def write_connection_file(self, **kwargs):
+        super().write_connection_file(**kwargs)
+        share_with_kernel(self.connection_file)
 
     def format_kernel_cmd(self, extra_arguments=None):
         command = super().format_kernel_cmd(extra_arguments)
-        if namespaces_available():
-            command = confined_command(command, self.work_folder, self.private)
+        if self.confined:
+            inside = f"{CONTROL_INSIDE}/{Path(self.connection_file).name}"
+            command = [inside if a == os.path.realpath(self.connection_file) else a for a in command]
+            command = confined_command(command, self.control_folder, self.private, self.limits.scratch_mib)
         return command
 
     async def _async_pre_start_kernel(self, **kw):
-        kw["env"] = {**kw.get("env", os.environ), GRADING_ENV: "1"}
+        kw["env"] = {**kw.get("env", os.environ), GRADING_ENV: "1", SCRATCH_ENV: str(self.limits.scratch_mib)}
         return await super()._async_pre_start_kernel(**kw)
 
     async def _async_launch_kernel(self, kernel_cmd, **kw):
         await super()._async_launch_kernel(kernel_cmd, **kw)
-        self.monitor.watchdog = Watchdog(self.provisioner.process.pid, self.limits)
+        launcher = self.provisioner.process.pid
+        if self.confined:  # the kernel binds its sockets inside; we reach them through its root
+            self.ip = f"/proc/{launcher}/root{self.ip}"
+        self.monitor.watchdog = Watchdog(launcher, self.limits)
         self.monitor.watchdog.start()
 
     async def _async_cleanup_resources(self, restart=False):
@@ -195,7 +277,7 @@ class AsyncGradingKernelManager(GradingKernelManager, AsyncKernelManager):
     """The same, with the asynchronous interface nbclient uses."""
 
 
-def kernel_manager_class_for(limits, monitor, work_folder, private=(), blocking=False):
+def kernel_manager_class_for(limits, monitor, control_folder, private=(), blocking=False):
     return type("RunKernelManager", (GradingKernelManager if blocking else AsyncGradingKernelManager,),
-                {"limits": limits, "monitor": monitor, "work_folder": str(work_folder),
+                {"limits": limits, "monitor": monitor, "control_folder": str(control_folder),
                  "private": tuple(str(p) for p in private)})

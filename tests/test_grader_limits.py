@@ -94,18 +94,6 @@ def test_the_kernel_reaches_no_network_and_no_hidden_files(tmp_path):
 
 
 @needs_namespaces
-def test_the_confinement_cannot_be_undone_from_inside(tmp_path):
-    probe = ("import ctypes, os\nlibc = ctypes.CDLL(None, use_errno=True)\n"
-             f"print(libc.umount2({str(REPO_ROOT).encode()!r}, 2), sorted(os.listdir({str(REPO_ROOT)!r})))")
-    command = sandbox.confined_command([sys.executable, "-c", probe], tmp_path)
-    out = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, timeout=60).stdout
-    refused, listing = out.split(" ", 1)
-    assert refused == "-1"  # the mounts hiding the repository are locked
-    assert "grader" in listing and "lessons" in listing
-    assert "assignments" not in listing and ".git" not in listing
-
-
-@needs_namespaces
 def test_a_grader_killed_mid_run_leaves_no_kernel_behind(tmp_path):
     # A stand-in for the grader: it starts a confined process, then is killed outright.
     marker = f"sleep-{tmp_path.name}"
