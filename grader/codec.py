@@ -3,11 +3,16 @@
 The kernel writes what its functions returned with `dump`; the grader reads it back
 with `load`. The format is an .npz file whose arrays are plain numbers (allow_pickle is
 off) plus one JSON tree describing how they nest, so reading a hostile file can never
-run code in the grader's process.
+run code in the grader's process. The same value always gives the same bytes.
+
+`digest` fingerprints a check case's inputs for the fixtures (grader.fixtures), the same
+on every run and every machine.
 """
+import hashlib
 import io
 import json
 import sys
+import zipfile
 
 import numpy as np
 
@@ -136,11 +141,17 @@ class Unsupported:
 
 
 def dumps(value):
-    """Serialise `value` to bytes (the .npz format)."""
+    """Serialise `value` to bytes (the .npz format that np.load reads)."""
     arrays = {}
     tree = encode(value, arrays)
+    arrays[TREE_KEY] = np.array(json.dumps(tree))
     buffer = io.BytesIO()
-    np.savez(buffer, **arrays, **{TREE_KEY: np.array(json.dumps(tree))})
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, array in arrays.items():
+            # A ZipInfo of our own keeps the zip format's earliest date where np.savez would write
+            # the time of writing: re-recorded fixtures that did not change then show no change.
+            with archive.open(zipfile.ZipInfo(f"{name}.npy"), "w", force_zip64=True) as member:
+                np.lib.format.write_array(member, array, allow_pickle=False)
     return buffer.getvalue()
 
 
@@ -151,3 +162,59 @@ def loads(data, allow_models=False):
         arrays = {k: npz[k] for k in npz.files if k != TREE_KEY}
         tree = json.loads(str(npz[TREE_KEY]))
     return decode(tree, arrays, allow_models)
+
+
+FLOAT_BITS = 16  # the bits of a float array digest keeps, below its largest magnitude
+
+
+def digest(value):
+    """The SHA-256 of a canonical form of `value`'s encoding, the same on every run and machine.
+
+    Arrays count by dtype, shape and values. Floats are first rounded to FLOAT_BITS bits below
+    their array's largest magnitude (about five significant digits): NumPy's SIMD functions and
+    BLAS kernels differ from machine to machine in the last bits (measured here: 2^-43 at most,
+    relative), while an author's change to an input changes far more. A model input counts by
+    its architecture and the dtypes and shapes of its weights, leaving out what a machine decides
+    rather than the author: weight values (training is not bit-for-bit the same on every CPU and
+    GPU), layer names (Keras numbers unnamed layers by how many the process made before) and the
+    compile settings (Keras turns jit_compile on where it finds a GPU)."""
+    arrays = {}
+    canonical = _canonical(encode(value, arrays), arrays)
+    return hashlib.sha256(json.dumps(canonical, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _canonical(tree, arrays):
+    if isinstance(tree, float):
+        return float(_rounded(np.array(tree)))
+    if isinstance(tree, list):
+        return [_canonical(item, arrays) for item in tree]
+    if not isinstance(tree, dict):
+        return tree
+    if "__model_input__" in tree:
+        weights = [arrays[w["__array__"]] for w in tree["weights"]]
+        return {"__model_input__": _without(json.loads(tree["__model_input__"]), ("name", "compile_config")),
+                "weights": [[w.dtype.str, list(w.shape)] for w in weights]}
+    if "__array__" in tree:
+        array = arrays[tree["__array__"]]
+        values = _rounded(array) if array.dtype.kind == "f" else array
+        return tree | {"__array__": [array.dtype.str, list(array.shape),
+                                     hashlib.sha256(np.ascontiguousarray(values).tobytes()).hexdigest()]}
+    return {key: _canonical(item, arrays) for key, item in tree.items()}
+
+
+def _rounded(array):
+    """`array` as float64, rounded to FLOAT_BITS bits below its largest finite magnitude."""
+    values = array.astype(np.float64)
+    finite = np.abs(values[np.isfinite(values)])
+    exponent = int(np.frexp(finite.max())[1]) if finite.size else 0
+    step = exponent - FLOAT_BITS
+    return np.ldexp(np.round(np.ldexp(values, -step)), step) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def _without(config, keys):
+    """A Keras config (JSON) with the given keys removed at every level."""
+    if isinstance(config, dict):
+        return {k: _without(v, keys) for k, v in config.items() if k not in keys}
+    if isinstance(config, list):
+        return [_without(v, keys) for v in config]
+    return config
