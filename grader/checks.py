@@ -11,6 +11,7 @@ from typing import Callable
 
 import numpy as np
 
+from grader.assignment import AssignmentError
 from grader.codec import ModelStructure, Unsupported
 
 
@@ -27,6 +28,14 @@ class Check:
     hint: str              # shown first when a case fails
     cases: tuple
     compare: Callable = field(default=None)  # (expected, got, case) -> message or None
+
+    def __post_init__(self):
+        # Fixtures and results name cases: two cases with one name could swap values unnoticed.
+        names = [case.name for case in self.cases]
+        for name in names:
+            if names.count(name) > 1:
+                raise AssignmentError(f"checks.py: two cases of {self.exercise} are named {name!r}; "
+                                      "give each case a name of its own")
 
     def judge(self, expected, got, case):
         """None when `got` is right, else the reason. Never raises: a return value so odd
