@@ -7,10 +7,13 @@ assignments/<id>/
                     {"solution": true}             only in the source (removed on release)
     student.ipynb   made by `python -m grader release ID`
     checks.py       CHECKS: one grader.checks.Check per exercise
+    planted_bugs.py PLANTED_BUGS: one typical wrong version of each exercise (for the tests)
     expected/       the reference outputs for every case, made by `python -m grader fixtures ID`
+                    (the format is described in grader/fixtures.py)
 """
 import hashlib
 import importlib.util
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -48,9 +51,10 @@ def known_ids():
 
 
 class Assignment:
-    def __init__(self, assignment_id):
+    def __init__(self, assignment_id, folder=None):
+        """`folder` defaults to assignments/<id>; the authoring tests pass a copy elsewhere."""
         self.id = assignment_id
-        self.folder = ASSIGNMENTS_DIR / assignment_id
+        self.folder = Path(folder) if folder else ASSIGNMENTS_DIR / assignment_id
         if not (self.folder / "source.ipynb").is_file():
             raise AssignmentError(f"unknown assignment {assignment_id!r}; known: {', '.join(known_ids()) or 'none'}")
 
@@ -88,7 +92,11 @@ class Assignment:
         spec = importlib.util.spec_from_file_location(f"checks_{self.id}", self.folder / "checks.py")
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        checks = {check.exercise: check for check in module.CHECKS}
+        checks = {}
+        for check in module.CHECKS:
+            if check.exercise in checks:
+                raise AssignmentError(f"{self.id}: checks.py has two Checks for {check.exercise}; keep one")
+            checks[check.exercise] = check
         missing = {e.id for e in self.exercises} ^ set(checks)
         if missing:
             raise AssignmentError(f"{self.id}: exercises and checks.py disagree on {sorted(missing)}")
@@ -102,7 +110,32 @@ class Assignment:
         return self.folder / "expected" / f"{exercise_id}.npz"
 
     def expected(self, exercise_id):
+        """The solution's output on each case of the exercise, in case order, once sure that they
+        were recorded from these very cases: the same names in the same order, the same inputs."""
         path = self.expected_path(exercise_id)
+        rerun = f"run `python -m grader fixtures {self.id}`"
         if not path.is_file():
-            raise AssignmentError(f"{self.id}: no fixtures for {exercise_id}; run `python -m grader fixtures {self.id}`")
-        return codec.loads(path.read_bytes())
+            raise AssignmentError(f"{self.id}: no fixtures for {exercise_id}; {rerun}")
+        records = codec.loads(path.read_bytes())
+        difference = _first_difference(self.checks[exercise_id].cases, records)
+        if difference:
+            raise AssignmentError(f"{self.id}: the expected values of {exercise_id} are out of date: {difference}; "
+                                  f"{rerun}")
+        return [record["value"] for record in records]
+
+
+def _first_difference(cases, records):
+    """How the recorded values fail to match the cases, in words; None when they match."""
+    if not (isinstance(records, list) and all(isinstance(r, dict) and {"name", "inputs_sha256", "value"} <= r.keys()
+                                              for r in records)):
+        return "they are in an older format, without case names and input hashes"
+    for position, (case, record) in enumerate(itertools.zip_longest(cases, records), 1):
+        if record is None:
+            return f"case {case.name!r} has no recorded value"
+        if case is None:
+            return f"a value is recorded for case {record['name']!r}, which checks.py no longer has"
+        if record["name"] != case.name:
+            return f"case {position} is {case.name!r} in checks.py but {record['name']!r} in the fixtures"
+        if record["inputs_sha256"] != codec.digest(case.args):
+            return f"the inputs of case {case.name!r} changed after its value was recorded"
+    return None

@@ -1,6 +1,16 @@
 """Run an assignment's solutions: record the expected output of every check case, and
 store the source notebook's own outputs so that authors see what a correct run prints
-(release strips them from the student notebook)."""
+(release strips them from the student notebook).
+
+The expected outputs of an exercise are in assignments/<id>/expected/<exercise>.npz, written
+by grader.codec (so reading one never runs code): a list with one record per case, in case order,
+
+    {"name": the case's name, "inputs_sha256": codec.digest(case.args), "value": the solution's output}
+
+`Assignment.expected` hands out the values only while the names, their order and the input hashes
+still match checks.py; otherwise it says which case differs and to run `python -m grader fixtures ID`.
+The same outputs always give the same bytes, so re-recording unchanged fixtures changes no file.
+"""
 import nbformat
 from nbclient import NotebookClient
 
@@ -20,11 +30,20 @@ def build(assignment, seed=0):
         bad = [c for c in output["cases"] if "value" not in c]
         if bad:
             raise AssignmentError(f"{assignment.id}: the solution of {exercise.id} failed a case: {bad[0]}")
-        path = assignment.expected_path(exercise.id)
-        path.parent.mkdir(exist_ok=True)
-        path.write_bytes(codec.dumps([c["value"] for c in output["cases"]]))
-        paths.append(path)
+        paths.append(record(assignment, exercise.id, [c["value"] for c in output["cases"]]))
     return paths
+
+
+def record(assignment, exercise_id, values):
+    """Write the expected values of an exercise's cases (in case order) with each case's name
+    and input hash; returns the path written."""
+    cases = assignment.checks[exercise_id].cases
+    records = [{"name": case.name, "inputs_sha256": codec.digest(case.args), "value": value}
+               for case, value in zip(cases, values, strict=True)]
+    path = assignment.expected_path(exercise_id)
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(codec.dumps(records))
+    return path
 
 
 def store_source_outputs(assignment):
