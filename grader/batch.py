@@ -26,12 +26,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from grader import report, sandbox
 from grader.assignment import Assignment
 from grader.execute import Limits
-from grader.grade import grade
+from grader.outcome import Status
+from grader.grade import SCHEMA_VERSION, grade
 from grader.pool import KernelPool
 from grader.submission import SubmissionError, read_submission_bytes
 
 EXPORTS = {"gradescope": report.gradescope, "coursera": report.coursera}
-STATUSES = ("passed", "failed", "error", "timeout", "out_of_memory", "not_attempted")
 
 
 def _digest(data):
@@ -57,12 +57,17 @@ def grade_bytes(name, data, assignment_id, limits=Limits(), private=()):
         try:
             result = grade(path, assignment_id, limits=limits, private=private, kernel=kernel)
         except SubmissionError as error:  # ungradable file: recorded, so it is reported, not retried forever
-            result = {"assignment": assignment_id, "submission": name, "ungradable": str(error)}
+            result = _ungradable(assignment_id, name, error)
         finally:
             if kernel:
                 kernel.close()  # used or not, a kernel serves one submission
     result["sha256"] = _digest(data)
     return result
+
+
+def _ungradable(assignment_id, name, error):
+    """The result recorded for a file that cannot be graded at all (schema: its "ungradable" kind)."""
+    return {"schema_version": SCHEMA_VERSION, "assignment": assignment_id, "submission": name, "ungradable": str(error)}
 
 
 def _write_atomically(path, text):
@@ -86,7 +91,7 @@ def _read_submissions(todo, assignment_id):
         try:
             readable.append((path, read_submission_bytes(path)))
         except SubmissionError as error:
-            unreadable.append((path, {"assignment": assignment_id, "submission": path.name, "ungradable": str(error)}))
+            unreadable.append((path, _ungradable(assignment_id, path.name, error)))
     return readable, unreadable
 
 
@@ -160,6 +165,7 @@ def grade_all(folder, assignment_id, out=None, jobs=2, dask=None, limits=Limits(
             for name in exports:
                 if "ungradable" not in result:
                     _write_atomically(out / f"{path.stem}.{name}.json", json.dumps(EXPORTS[name](result), indent=2))
+            report.validate(result)  # every result written follows the schema, the ungradable ones too
             _write_atomically(out / f"{path.stem}.json", json.dumps(result, indent=2))  # last: marks it done
             progress.advance(task)
 
@@ -194,8 +200,8 @@ def summary(results, assignment):
     ungradable = len(results) - len(graded)
     if ungradable:
         lines.append(f"{ungradable} file(s) could not be graded; see the note column of gradebook.csv.")
-    lines += ["", "| exercise | " + " | ".join(STATUSES) + " |", "|---|" + "---|" * len(STATUSES)]
+    lines += ["", "| exercise | " + " | ".join(Status) + " |", "|---|" + "---|" * len(Status)]
     for exercise in assignment.exercises:
         counts = Counter(e["status"] for r in graded for e in r["exercises"] if e["id"] == exercise.id)
-        lines.append(f"| {exercise.id} | " + " | ".join(str(counts[s]) for s in STATUSES) + " |")
+        lines.append(f"| {exercise.id} | " + " | ".join(str(counts[s.value]) for s in Status) + " |")
     return "\n".join(lines) + "\n"

@@ -2,15 +2,20 @@
 
 The learner's cells run first, in a fresh kernel, with the grading parameters injected;
 then one harness cell per exercise feeds that exercise's check inputs to the learner's
-function and writes the results. Errors do not stop the run (every exercise is graded
+function and sends back the results. Errors do not stop the run (every exercise is graded
 on its own), and a cell that runs past the per-cell limit is interrupted, not fatal.
+
+Each exercise is checked on its own code (a Cascade): as soon as an exercise's results
+arrive they are judged, and if it failed, its reference code is handed to the kernel, so
+that the exercises calling it are checked with the reference in its place.
 """
 import base64
 import contextlib
 import json
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Callable
 
 import nbformat
 import papermill
@@ -20,6 +25,7 @@ from papermill.utils import remove_args
 
 from grader import codec, sandbox
 from grader.harness import RESULTS_TYPE
+from grader.outcome import Failure, Status
 
 HARNESS_TAG = "grader-harness"
 
@@ -41,15 +47,31 @@ class Limits:
 
 @dataclass
 class Execution:
-    outputs: dict       # exercise id -> what the harness wrote, or None when it wrote nothing
-    failures: dict      # exercise id -> why its harness cell produced nothing (timeout, dead kernel)
+    outputs: dict       # exercise id -> what the harness sent back
+    failures: dict      # exercise id -> Failure: why there is no output (timeout, dead kernel, its cell failed)
     seconds: float
 
 
-def _harness_cell(exercise_id, inputs_path):
+@dataclass(frozen=True)
+class Cascade:
+    """How callers are checked on their own code. `callees`: exercise id -> the exercises it
+    calls, directly or through others; `reference`: exercise id -> its solution cell's code;
+    `passes(exercise_id, output)`: the judge's verdict on an output, as soon as it arrives."""
+    callees: dict = field(default_factory=dict)
+    reference: dict = field(default_factory=dict)
+    passes: Callable = None
+
+
+def _reference_name(exercise_id):
+    return f"reference_{exercise_id}.py"
+
+
+def _harness_cell(exercise_id, inputs_folder, callees):
+    references = [f"{inputs_folder}/{_reference_name(c)}" for c in callees]
     cell = nbformat.v4.new_code_cell(
         "from grader.harness import run_exercise\n"
-        f"run_exercise({exercise_id!r}, globals(), {inputs_path!r})")
+        f"run_exercise({exercise_id!r}, globals(), {inputs_folder + '/in_' + exercise_id + '.npz'!r}, "
+        f"{references!r})")
     cell.metadata["tags"] = [HARNESS_TAG]
     cell.metadata["grader"] = {"harness": exercise_id}
     return cell
@@ -70,15 +92,39 @@ def _harness_of(cell):
     return cell.get("metadata", {}).get("grader", {}).get("harness")
 
 
+def _exercise_of(cell):
+    return cell.get("metadata", {}).get("grader", {}).get("exercise")
+
+
 class _GradingClient(PapermillNotebookClient):
     """Takes each check's results out of its cell's output into `collected` (at most
     `results_bytes`), and keeps at most `output_bytes` of each cell's other output, so that
     a cell printing without end cannot fill the grader's memory. Errors are always kept:
-    they explain a failure."""
+    they explain a failure. After each check, hands the kernel the reference code of an
+    exercise that failed (`cascade`), through the `folder` it reads."""
 
     output_bytes = 1_000_000
     collected = None  # exercise id -> the bytes its harness sent
     results_bytes = 0
+    cascade = None
+    folder = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.cascade and self.cascade.passes:
+            self.on_cell_executed = self._after_check
+
+    def _after_check(self, cell, cell_index, execute_reply):
+        exercise_id = _harness_of(cell)
+        if exercise_id and exercise_id in self.cascade.reference and not self._passed(exercise_id):
+            sandbox.write_for_kernel(self.folder / _reference_name(exercise_id),
+                                     self.cascade.reference[exercise_id].encode())
+
+    def _passed(self, exercise_id):
+        try:
+            return self.cascade.passes(exercise_id, codec.loads(self.collected[exercise_id]))
+        except Exception:  # nothing came back, or nothing readable: it did not pass
+            return False
 
     def output(self, outs, msg, display_id, cell_index):
         exercise_id = _harness_of(self.nb.cells[cell_index])
@@ -104,10 +150,12 @@ class _GradingEngine(NBClientEngine):
     @classmethod
     def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
                                  stderr_file=None, start_timeout=60, execution_timeout=None,
-                                 output_bytes=1_000_000, collected=None, results_bytes=0, **kwargs):
+                                 output_bytes=1_000_000, collected=None, results_bytes=0, cascade=None,
+                                 folder=None, **kwargs):
         kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
         client = type("Client", (_GradingClient,), {"output_bytes": output_bytes, "collected": collected,
-                                                    "results_bytes": results_bytes})
+                                                    "results_bytes": results_bytes, "cascade": cascade,
+                                                    "folder": folder})
         return client(nb_man, timeout=execution_timeout, startup_timeout=start_timeout,
                       kernel_name=kernel_name, log=logging.getLogger("papermill"), log_output=log_output,
                       stdout_file=stdout_file, stderr_file=stderr_file, **kwargs).execute()
@@ -116,7 +164,8 @@ class _GradingEngine(NBClientEngine):
 papermill_engines.register("grader", _GradingEngine)
 
 
-def _execute(nb, folder, parameters, limits, deadline, kernel_name, kernel_manager_class, collected, km=None):
+def _execute(nb, folder, parameters, limits, deadline, kernel_name, kernel_manager_class, collected, cascade,
+             km=None):
     """One papermill run; returns (executed notebook, crash message or None)."""
     def cell_limit(cell):  # nbclient asks before each cell
         return max(1, int(min(limits.cell_seconds, deadline - time.monotonic())))
@@ -130,7 +179,7 @@ def _execute(nb, folder, parameters, limits, deadline, kernel_name, kernel_manag
             execution_timeout=limits.cell_seconds, timeout_func=cell_limit,
             allow_errors=True, interrupt_on_timeout=True, engine_name="grader",
             kernel_manager_class=kernel_manager_class, output_bytes=limits.output_bytes,
-            collected=collected, results_bytes=limits.results_mib * 2**20,
+            collected=collected, results_bytes=limits.results_mib * 2**20, cascade=cascade, folder=folder,
             **({"km": km} if km is not None else {}),  # a kernel started ahead (grader.pool)
             error_on_timeout={"ename": "CellTimeout", "evalue": "stopped at the time limit", "traceback": []})
         # (a cell the kernel answers after the interrupt shows KeyboardInterrupt instead)
@@ -143,14 +192,17 @@ def _execute(nb, folder, parameters, limits, deadline, kernel_name, kernel_manag
         return executed, f"{type(error).__name__}: {str(error).strip().splitlines()[0] if str(error).strip() else ''}"
 
 
-def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", private=(), kernel=None):
+def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", private=(), kernel=None,
+        cascade=Cascade()):
     """Execute `notebook` with `inputs` (exercise id -> list of argument tuples), in a
     kernel confined by grader.sandbox; `private` names more folders it must not see.
     `kernel`, a grader.pool.WarmKernel started with the same limits, saves starting one.
 
     If the kernel dies (a learner's os._exit, a segfault, the memory or process limit),
     the notebook runs again in a fresh kernel without the cell it died in and without the
-    checks already done, so one exercise's crash costs that exercise only.
+    checks already done, so one exercise's crash costs that exercise only. An exercise
+    whose own cell failed (raised, ran out of time or memory, killed the kernel) has that
+    failure, which its check reports if the cell never defined the function.
     """
     with contextlib.ExitStack() as cleanup:
         if kernel is None:
@@ -162,37 +214,42 @@ def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", pr
         nb = without_submit_cells(notebook)
         for exercise_id, cases in inputs.items():
             sandbox.write_for_kernel(folder / f"in_{exercise_id}.npz", codec.dumps(list(cases)))
-            nb.cells.append(_harness_cell(exercise_id, f"{sandbox.inputs_folder(folder)}/in_{exercise_id}.npz"))
+            nb.cells.append(_harness_cell(exercise_id, sandbox.inputs_folder(folder),
+                                          cascade.callees.get(exercise_id, ())))
         for position, cell in enumerate(nb.cells):
             cell.metadata["grader_position"] = position
 
         start = time.perf_counter()
         deadline = time.monotonic() + limits.notebook_seconds
-        dropped, failures, collected = set(), {}, {}
+        dropped, failures, cell_failures, collected = set(), {}, {}, {}
         for attempt_number in range(MAX_RESTARTS + 1):
             attempt = nbformat.from_dict(nb)
             attempt.cells = [c for c in nb.cells if c.metadata["grader_position"] not in dropped
                              and _harness_of(c) not in collected]
             warm = kernel.km if kernel is not None and attempt_number == 0 else None
             executed, crash = _execute(attempt, folder, parameters, limits, deadline, kernel_name, manager,
-                                       collected, warm)
-            verdict = monitor.take_verdict()  # the watchdog stopped the kernel: say why
-            crash = verdict or crash
+                                       collected, cascade, warm)
+            verdict = monitor.take_verdict()  # the watchdog stopped the kernel: why
             started = [c for c in executed.cells if "grader_position" in c.metadata
                        and c.metadata.get("papermill", {}).get("start_time")]
-            for cell in started:  # checks that ran and wrote nothing are not retried
+            for cell in started:
+                failure = _cell_failure(cell, limits)
+                if _exercise_of(cell) and failure:
+                    cell_failures.setdefault(_exercise_of(cell), failure)
                 exercise_id = _harness_of(cell)
-                if exercise_id and exercise_id not in collected:
-                    failures[exercise_id] = _why_nothing(cell, limits)
+                if exercise_id and exercise_id not in collected:  # checks that ran and sent nothing: not retried
+                    failures[exercise_id] = failure or Failure.error("the check ran but reported nothing")
                     dropped.add(cell.metadata["grader_position"])
-            if crash is None or not started:
+            if (crash is None and verdict is None) or not started:
                 break
             culprit = started[-1]  # the kernel died while running the last cell it started
             dropped.add(culprit.metadata["grader_position"])
+            died = verdict or Failure.error(f"the kernel stopped ({crash})")
             if _harness_of(culprit):
-                failures[_harness_of(culprit)] = verdict or (
-                    f"error: the kernel stopped while checking this exercise ({crash}): "
-                    "does your function exit or crash Python?")
+                failures[_harness_of(culprit)] = verdict or Failure.error(
+                    f"the kernel stopped while checking this exercise ({crash}): does your function exit or crash Python?")
+            elif _exercise_of(culprit):
+                cell_failures[_exercise_of(culprit)] = Failure(died.status, f"its cell stopped the kernel: {died.reason}")
         seconds = time.perf_counter() - start
 
         outputs = {}
@@ -202,17 +259,21 @@ def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", pr
                     outputs[exercise_id] = codec.loads(collected[exercise_id])
                     failures.pop(exercise_id, None)
                 except Exception:
-                    failures[exercise_id] = "error: its results could not be read back"
+                    failures[exercise_id] = Failure.error("its results could not be read back")
             elif exercise_id not in failures:
-                failures[exercise_id] = f"error: the kernel stopped before this exercise was checked ({crash})"
+                failures[exercise_id] = Failure.error(f"the kernel stopped before this exercise was checked ({crash})")
+            if exercise_id in cell_failures and (exercise_id not in outputs or outputs[exercise_id].get("missing")):
+                outputs.pop(exercise_id, None)  # its cell never defined it: that cell's failure is the reason
+                failures[exercise_id] = cell_failures[exercise_id]
         return Execution(outputs, failures, seconds)
 
 
-def _why_nothing(cell, limits):
-    """Why a check cell that ran wrote no results."""
+def _cell_failure(cell, limits):
+    """The Failure a cell that ran shows in its output, or None."""
     for out in cell.get("outputs", []):
         if out.get("output_type") == "error":
             if out.get("ename") in ("CellTimeout", "KeyboardInterrupt"):  # we interrupted it
-                return f"timeout: stopped at {limits.describe()}"
-            return f"error: {out.get('ename')}: {out.get('evalue', '')[:200]}"
-    return "error: the check ran but reported nothing"
+                return Failure(Status.TIMEOUT, f"stopped at {limits.describe()}")
+            where = "its cell raised" if _exercise_of(cell) else "raised"
+            return Failure.error(f"{where} {out.get('ename')}: {out.get('evalue', '')[:200]}")
+    return None

@@ -5,8 +5,10 @@ import time
 from dataclasses import asdict
 
 from grader import execute, sandbox, submission as submissions
-from grader.execute import Limits
+from grader.assignment import cell_role
+from grader.execute import Cascade, Limits
 from grader.judge import judge_exercise
+from grader.outcome import Status
 
 SCHEMA_VERSION = 1
 
@@ -33,23 +35,38 @@ def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits(), private=
     assignment = sub.assignment
     checks = assignment.checks
 
+    by_id = {exercise.id: exercise for exercise in assignment.exercises}
+    judged = {}  # exercise id -> its result, judged once, as soon as its output arrives (for the cascade)
+
+    def judge(exercise_id, output, failure=None):
+        if output is None:
+            return judge_exercise(by_id[exercise_id], checks[exercise_id], None, None, failure)
+        if exercise_id not in judged:
+            judged[exercise_id] = judge_exercise(by_id[exercise_id], checks[exercise_id],
+                                                 assignment.expected(exercise_id), output)
+        return judged[exercise_id]
+
+    cascade = Cascade(callees=_callees(assignment), reference=_references(assignment),
+                      passes=lambda exercise_id, output: judge(exercise_id, output).status == Status.PASSED)
     run = execute.run(submissions.restored_notebook(sub), assignment.check_inputs(), {"SEED": seed, "FAST": fast},
-                      limits, private=(sub.path.resolve().parent, *private), kernel=kernel)
+                      limits, private=(sub.path.resolve().parent, *private), kernel=kernel, cascade=cascade)
 
     exercises = []
     for exercise in assignment.exercises:
-        result = judge_exercise(exercise, checks[exercise.id], assignment.expected(exercise.id),
-                                run.outputs.get(exercise.id), run.failures.get(exercise.id, ""))
+        result = judge(exercise.id, run.outputs.get(exercise.id), run.failures.get(exercise.id))
         if exercise.id in sub.missing_exercises:
             result.message = f"the exercise cell for {exercise.id} is missing from the notebook; " + result.message
         exercises.append(result)
 
     status = {e.id: e.status for e in exercises}
     for result in exercises:
-        broken = [d for d in assignment.calls[result.id] if status[d] != "passed"]
-        if result.status != "passed" and broken:
-            result.message += (f" It calls {', '.join(broken)}, which did not pass "
-                               f"{'its' if len(broken) == 1 else 'their'} own checks: fix that first.")
+        broken = [d for d in cascade.callees[result.id] if status[d] != Status.PASSED]
+        if broken and result.status != Status.NOT_ATTEMPTED:
+            names = ", ".join(broken)
+            result.message += (f". It calls {names}, which did not pass {'its' if len(broken) == 1 else 'their'} "
+                               f"own checks: {result.id} was checked with a correct {names} in "
+                               f"{'its' if len(broken) == 1 else 'their'} place, so its points are its own; "
+                               f"fix {names} first.")
 
     notes = []
     if sub.tampered:
@@ -62,7 +79,24 @@ def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits(), private=
         "submission": sub.path.name,
         "score": round(sum(e.points for e in exercises), 2),
         "max_score": assignment.max_score,
-        "exercises": [asdict(e) for e in exercises],
+        "exercises": [{**asdict(e), "status": e.status.value} for e in exercises],
         "notes": notes,
         "environment": _environment(seed, fast, seconds, limits),
     }
+
+
+def _callees(assignment):
+    """exercise id -> every exercise its solution calls, directly or through another."""
+    def reach(exercise_id, seen):
+        for callee in assignment.calls[exercise_id]:
+            if callee not in seen:
+                seen.append(callee)
+                reach(callee, seen)
+        return seen
+    order = [e.id for e in assignment.exercises]
+    return {e.id: tuple(sorted(reach(e.id, []), key=order.index)) for e in assignment.exercises}
+
+
+def _references(assignment):
+    """exercise id -> its solution cell's code (handed to the kernel only for a callee that failed)."""
+    return {cell_role(c)["exercise"]: c.source for c in assignment.source.cells if "exercise" in cell_role(c)}

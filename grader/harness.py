@@ -7,6 +7,7 @@ grader's process to judge, as display data of its own type in that cell's output
 notebook that has filled its files' space can still report).
 """
 import base64
+import contextlib
 import errno
 import os
 import traceback
@@ -34,7 +35,10 @@ def _short_error(error):
     return f"{type(error).__name__}: {message}{where}" if message else f"{type(error).__name__}{where}"
 
 
-def run_exercise(name, namespace, inputs_path):
+def run_exercise(name, namespace, inputs_path, reference_paths=()):
+    """Call `namespace[name]` on every case of `inputs_path` and send the results back. Each
+    of `reference_paths` that exists holds the reference code of an exercise this one calls
+    which failed its own checks: it stands in for the learner's version during these calls."""
     with open(inputs_path, "rb") as f:
         data = f.read()
     cases = codec.loads(data)  # models stay unbuilt here: each case rebuilds its own below
@@ -43,14 +47,30 @@ def run_exercise(name, namespace, inputs_path):
         results = {"missing": True}
     else:
         results = {"missing": False, "cases": []}
-        for index in range(len(cases)):
-            try:
-                args = codec.loads(data, allow_models=True)[index]  # fresh inputs: a function may change them
-                value = function(*args)
-                codec.encode(value, {})  # a value that cannot be sent back fails this case only
-                results["cases"].append({"value": value})
-            except NotImplementedError:
-                results["cases"].append({"not_implemented": True})
-            except Exception as error:  # the learner's bug: report it, go on with the next case
-                results["cases"].append({"error": _short_error(error)})
+        with _references_in_place(namespace, [p for p in reference_paths if os.path.exists(p)]):
+            for index in range(len(cases)):
+                try:
+                    args = codec.loads(data, allow_models=True)[index]  # fresh inputs: a function may change them
+                    value = function(*args)
+                    codec.encode(value, {})  # a value that cannot be sent back fails this case only
+                    results["cases"].append({"value": value})
+                except NotImplementedError:
+                    results["cases"].append({"not_implemented": True})
+                except Exception as error:  # the learner's bug: report it, go on with the next case
+                    results["cases"].append({"error": _short_error(error)})
     publish_display_data({RESULTS_TYPE: base64.b64encode(codec.dumps(results)).decode("ascii")})
+
+
+@contextlib.contextmanager
+def _references_in_place(namespace, paths):
+    """The notebook's namespace with the reference code of `paths` run in it, and as it was afterwards."""
+    before = dict(namespace)
+    try:
+        for path in paths:
+            with open(path) as f:
+                exec(compile(f.read(), path, "exec"), namespace)
+        yield
+    finally:
+        for key in set(namespace) - set(before):
+            del namespace[key]
+        namespace.update(before)

@@ -1,6 +1,8 @@
 """Verdicts, computed in the grader's process from what the kernel handed back."""
 from dataclasses import dataclass, field
 
+from grader.outcome import Status
+
 
 @dataclass
 class CaseResult:
@@ -13,27 +15,27 @@ class CaseResult:
 @dataclass
 class ExerciseResult:
     id: str
-    status: str  # passed, failed, error, timeout, out_of_memory, not_attempted
+    status: Status
     points: float
     max_points: float
     message: str
     cases: list = field(default_factory=list)
 
 
-def judge_exercise(exercise, check, expected, output, failure):
-    """Grade one exercise. Points are shared equally among its cases."""
+def judge_exercise(exercise, check, expected, output, failure=None):
+    """Grade one exercise from its harness `output`, or from the Failure that left it none.
+    Points are shared equally among its cases."""
     def result(status, message, cases=(), points=0.0):
         return ExerciseResult(exercise.id, status, points, exercise.points, message, list(cases))
 
     if output is None:
-        status = next((s for s in ("timeout", "out_of_memory") if failure.startswith(s + ":")), "error")
-        return result(status, f"{check.hint} ({failure.split(': ', 1)[-1]})")
+        return result(failure.status, f"{check.hint} ({failure.reason})")
     if output["missing"]:
-        return result("error", f"no function named {exercise.id} was found: did you rename it or delete its cell?")
+        return result(Status.ERROR, f"no function named {exercise.id} was found: did you rename it or delete its cell?")
 
     outcomes = output["cases"]
     if all(o.get("not_implemented") for o in outcomes):
-        return result("not_attempted", "not attempted yet: replace the `raise NotImplementedError` line with your code")
+        return result(Status.NOT_ATTEMPTED, "not attempted yet: replace the `raise NotImplementedError` line with your code")
 
     cases = []
     for case, want, got in zip(check.cases, expected, outcomes):
@@ -48,7 +50,7 @@ def judge_exercise(exercise, check, expected, output, failure):
     passed = sum(c.passed for c in cases)
     points = round(exercise.points * passed / len(cases), 2)
     if passed == len(cases):
-        return result("passed", "all checks passed", cases, points)
+        return result(Status.PASSED, "all checks passed", cases, points)
     first = next(c for c in cases if not c.passed)
-    status = "error" if any("error" in o for o in outcomes) and passed == 0 else "failed"
+    status = Status.ERROR if any("error" in o for o in outcomes) and passed == 0 else Status.FAILED
     return result(status, f"{check.hint} (check '{first.name}': {first.message})", cases, points)

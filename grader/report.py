@@ -8,8 +8,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-STATUS_STYLE = {"passed": "green", "failed": "yellow", "error": "red", "timeout": "red",
-                "out_of_memory": "red", "not_attempted": "dim"}
+from grader.outcome import Status
+
+STATUS_STYLE = {Status.PASSED: "green", Status.FAILED: "yellow", Status.ERROR: "red", Status.TIMEOUT: "red",
+                Status.OUT_OF_MEMORY: "red", Status.NOT_ATTEMPTED: "dim"}
 
 
 def validate(result):
@@ -24,7 +26,7 @@ def print_table(result, console=None):
     for column in ("exercise", "status", "points", "feedback"):
         table.add_column(column, overflow="fold")
     for e in result["exercises"]:
-        style = STATUS_STYLE[e["status"]]
+        style = STATUS_STYLE[Status(e["status"])]
         table.add_row(escape(e["id"]), f"[{style}]{e['status']}[/]", f"{e['points']:g}/{e['max_points']:g}",
                       escape(e["message"]))  # a learner's "KeyError: ['x']" is text, not Rich markup
     console.print(table)

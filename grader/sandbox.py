@@ -34,6 +34,7 @@ from jupyter_client.manager import AsyncKernelManager, KernelManager
 from traitlets import Unicode
 
 from grader import sandbox_entry
+from grader.outcome import Failure, Status
 from grader.sandbox_entry import CONTROL_INSIDE, WORK_INSIDE
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -147,7 +148,7 @@ def share_with_kernel(path):
 
 class Watchdog(threading.Thread):
     """Samples a kernel's process tree and stops it past the memory or process limit.
-    `verdict` then says why, in the form execute.py reports ("out_of_memory: ...")."""
+    `verdict` (a Failure) then says why."""
 
     INTERVAL = 0.1  # seconds between samples
 
@@ -171,15 +172,15 @@ class Watchdog(threading.Thread):
             except psutil.NoSuchProcess:
                 return
             if len(tree) > self.limits.processes:
-                self._kill(tree, f"error: the kernel started more than {self.limits.processes} processes "
-                                 f"(the process limit) and was stopped")
+                self._kill(tree, Failure.error(f"the kernel started more than {self.limits.processes} processes "
+                                               "(the process limit) and was stopped"))
                 return
             # Forked processes share their parent's pages: count those once (proportional
             # share, slower to read) when there is more than the kernel and its launcher.
             resident = sum(map(_proportional_bytes if len(tree) > 2 else _resident_bytes, tree))
             if resident > self.limits.memory_mib * 2**20:
-                self._kill(tree, f"out_of_memory: the kernel used more than {self.limits.memory_mib} MiB "
-                                 f"(the memory limit) and was stopped")
+                self._kill(tree, Failure(Status.OUT_OF_MEMORY, f"the kernel used more than {self.limits.memory_mib} "
+                                                               "MiB (the memory limit) and was stopped"))
                 return
 
     def _kill(self, tree, verdict):

@@ -5,13 +5,24 @@
     check("sigmoid", sigmoid)
 
 Prints one line per public check. Passing them is a good sign, not a grade: the grader
-runs further hidden checks on the submitted notebook.
+runs further hidden checks on the submitted notebook. The last line it shows carries the
+counts as output metadata (COUNTS_KEY), which `grader submit` reads.
 """
 import os
+
+from IPython.display import display
 
 from grader import codec
 from grader.assignment import Assignment
 from grader.sandbox import GRADING_ENV
+
+
+COUNTS_KEY = "grader_selfcheck"  # output metadata: {"exercise", "passed", "failed"}
+
+
+def _show_counts(exercise_id, passed, failed, line):
+    display({"text/plain": line}, raw=True, metadata={COUNTS_KEY: {"exercise": exercise_id, "passed": passed,
+                                                                   "failed": failed}})
 
 
 class SelfCheck:
@@ -31,7 +42,8 @@ class SelfCheck:
                 args = codec.loads(codec.dumps(case.args), allow_models=True)  # exactly what the grader's kernel receives
                 got = codec.loads(codec.dumps(function(*args)))
             except NotImplementedError:
-                print(f"✘ {exercise_id}: not attempted yet (replace the `raise NotImplementedError` line)")
+                _show_counts(exercise_id, 0, len(public),
+                             f"✘ {exercise_id}: not attempted yet (replace the `raise NotImplementedError` line)")
                 return
             except Exception as error:
                 print(f"✘ {case.name}: your function raised {type(error).__name__}: {error}")
@@ -43,4 +55,7 @@ class SelfCheck:
                 passed += 1
                 print(f"✔ {case.name}")
         if passed == len(public):
-            print(f"All {passed} public checks of {exercise_id} passed. The grader runs further hidden checks.")
+            line = f"All {passed} public checks of {exercise_id} passed. The grader runs further hidden checks."
+        else:
+            line = f"{passed} of {len(public)} public checks of {exercise_id} passed."
+        _show_counts(exercise_id, passed, len(public) - passed, line)

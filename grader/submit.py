@@ -27,6 +27,7 @@ import papermill
 from grader import submission as submissions
 from grader.assignment import cell_role
 from grader.execute import without_submit_cells
+from grader.selfcheck import COUNTS_KEY
 from grader.submission import SubmissionError
 
 MANIFEST_VERSION = 1
@@ -70,14 +71,11 @@ def _run_top_to_bottom(path, seconds):
 
 
 def _public_check_summary(executed):
-    """Per exercise, the ✔ and ✘ lines its self-check cell printed."""
-    summary = {}
-    for cell in executed.cells:
-        match = re.match(r'check\("(\w+)"', cell.source) if cell_role(cell).get("locked") else None
-        if match:
-            text = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.output_type == "stream")
-            summary[match.group(1)] = {"passed": text.count("✔"), "failed": text.count("✘")}
-    return summary
+    """Per exercise, how many public checks passed and failed, as its self-check reported them."""
+    return {counts["exercise"]: {"passed": counts["passed"], "failed": counts["failed"]}
+            for cell in executed.cells if cell_role(cell).get("locked")
+            for output in cell.get("outputs", []) if COUNTS_KEY in output.get("metadata", {})
+            for counts in [output["metadata"][COUNTS_KEY]]}
 
 
 def submit(notebook=None, learner=None, run=True, out_dir=None):

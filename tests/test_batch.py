@@ -13,6 +13,7 @@ import pytest
 
 from grader import sandbox
 from grader.assignment import Assignment
+from grader.report import validate
 
 ASSIGNMENT = Assignment("c1w1_data_as_tensors")
 
@@ -61,6 +62,8 @@ def test_a_crashed_run_resumes_without_regrading_and_writes_the_gradebook(tmp_pa
         [e.id for e in ASSIGNMENT.exercises]
     assert "| flatten_images | 1 | 0 | 0 | 0 | 0 | 1 |" in (results / "summary.md").read_text()
     assert json.loads((results / "ada.json").read_text())["sha256"]
+    for written in results.glob("*.json"):  # graded and ungradable results alike follow the schema
+        validate(json.loads(written.read_text()))
 
 
 @pytest.mark.slow
