@@ -1,10 +1,12 @@
 """Every committed lesson notebook is clean: runnable by papermill, run top to bottom,
 free of errors and of paths from the machine that ran it."""
+import copy
 import json
 import re
 
 import nbformat
 import pytest
+from nbformat.warnings import DuplicateCellId
 
 from lessons import syllabus
 from lessons.syllabus import REPO_ROOT
@@ -22,10 +24,42 @@ def code_cells(nb):
     return [c for c in nb.cells if c.cell_type == "code" and c.source.strip()]
 
 
-def test_is_a_valid_nbformat_4_notebook(notebook):
-    path, nb = notebook
-    nbformat.validate(nb)
-    assert nb.nbformat == 4
+def assert_stored_as_valid_nbformat_4(path):
+    """Check the file as stored: nbformat.read(path, as_version=4) would upgrade an older
+    notebook before anything is checked, and nbformat.validate repairs missing or duplicate
+    cell ids in place instead of failing."""
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    assert stored.get("nbformat") == 4, f"{path}: stored as nbformat {stored.get('nbformat')}, not 4"
+    validated = copy.deepcopy(stored)
+    nbformat.validate(validated)
+    assert validated == stored, f"{path}: nbformat had to repair its cell ids"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS)
+def test_is_stored_as_a_valid_nbformat_4_notebook(path):
+    assert_stored_as_valid_nbformat_4(REPO_ROOT / path)
+
+
+def test_the_format_check_fails_on_what_reading_would_repair(tmp_path):
+    old = tmp_path / "old.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")]), old, version=3)
+    nbformat.validate(nbformat.read(old, as_version=4))  # read upgrades it: valid once converted
+    with pytest.raises(AssertionError, match="stored as nbformat 3, not 4"):
+        assert_stored_as_valid_nbformat_4(old)
+
+    twins = tmp_path / "twins.ipynb"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1"), nbformat.v4.new_code_cell("2")])
+    nb.cells[1].id = nb.cells[0].id
+    twins.write_text(json.dumps(nb))
+    with pytest.warns(DuplicateCellId), pytest.raises(AssertionError, match="had to repair its cell ids"):
+        assert_stored_as_valid_nbformat_4(twins)
+
+    invalid = tmp_path / "invalid.ipynb"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")])
+    del nb.cells[0]["outputs"]
+    invalid.write_text(json.dumps(nb))
+    with pytest.raises(nbformat.ValidationError):
+        assert_stored_as_valid_nbformat_4(invalid)
 
 
 def test_uses_the_python3_kernel(notebook):
