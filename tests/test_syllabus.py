@@ -1,4 +1,4 @@
-"""The syllabus, the notebooks on disk, the README and the benchmark table agree."""
+"""The syllabus, the notebooks on disk, the README, the Makefile and the benchmark table agree."""
 import re
 from pathlib import Path
 
@@ -29,6 +29,15 @@ def test_assignments_in_the_syllabus_and_on_disk_agree():
     listed = [a for week in syllabus.weeks(COURSES) for a in week.assignments]
     on_disk = sorted(p.parent.name for p in (REPO_ROOT / "assignments").glob("*/source.ipynb"))
     assert sorted(listed) == on_disk
+
+
+def test_make_lab_opens_the_first_lesson():
+    # `make lab` opens the first lesson and makes it the server's start URL (default_url), so that
+    # a learner lands on it; tests/test_browser.py runs that lesson in JupyterLab (given Chromium).
+    lab_recipe = re.search(r"^lab:.*\n((?:\t.*\n)+)", (REPO_ROOT / "Makefile").read_text(), re.M).group(1)
+    default_url = re.search(r"--LabApp\.default_url=/lab/tree/(\S+)", lab_recipe)
+    assert default_url and default_url.group(1) == LESSONS[0].path == "notebooks/00_start_here.ipynb"
+    assert lab_recipe.split()[-1] == LESSONS[0].path
 
 
 def test_lessons_are_in_course_order():
