@@ -5,9 +5,17 @@ grader's process; the expected outputs are those of the reference solution, reco
 in the assignment's fixtures by `python -m grader fixtures ID`. Comparisons run in
 the grader's process, never in the learner's kernel. Each returns None when the output
 is right, else a short message written for the learner.
+
+The kit, so that no assignment writes them again:
+- a Case may carry its own `compare` (it wins over the Check's) and grader-only
+  `reference` data (held-out labels, a worked answer): grading never looks at case names;
+- `known_mistakes` on a Check: well-known wrong variants, computed here from the case,
+  each with the message that names the habit when the learner's output equals it;
+- validators that return a message or None: `close`, `same_structure`, `dict_of_arrays`,
+  `array_of_shape`, `one_number`, `n_parts`, `within`.
 """
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
 import numpy as np
 
@@ -19,7 +27,18 @@ from grader.codec import ModelStructure, Unsupported
 class Case:
     name: str
     args: tuple
-    public: bool = False  # public cases also run in the learner's self-check
+    public: bool = False     # public cases also run in the learner's self-check
+    compare: Callable = None  # (expected, got, case) -> message or None; else the Check's
+    reference: Any = None    # data only the grader's comparison uses (never sent to the kernel)
+
+
+@dataclass(frozen=True)
+class KnownMistake:
+    """A well-known wrong variant: `value(case)` is what it returns on the case's arguments
+    (computed in the grader), and `message` what to tell a learner whose output equals it."""
+    message: str
+    value: Callable
+    atol: float = 1e-8
 
 
 @dataclass(frozen=True)
@@ -28,6 +47,7 @@ class Check:
     hint: str              # shown first when a case fails
     cases: tuple
     compare: Callable = field(default=None)  # (expected, got, case) -> message or None
+    known_mistakes: tuple = ()               # KnownMistake, tried on a case that fails
 
     def __post_init__(self):
         # Fixtures and results name cases: two cases with one name could swap values unnoticed.
@@ -41,10 +61,20 @@ class Check:
         """None when `got` is right, else the reason. Never raises: a return value so odd
         that the comparison itself fails is a wrong answer, not a grader crash."""
         try:
-            return (self.compare or close())(expected, got, case)
+            message = (case.compare or self.compare or close())(expected, got, case)
         except Exception as error:
             return (f"the result (a {type(got).__name__}) could not be compared with the expected one "
                     f"({type(error).__name__}): check the type and shape of what you return")
+        if message:
+            return next((m.message for m in self.known_mistakes if _equals(m, got, case)), message)
+        return None
+
+
+def _equals(mistake, got, case):
+    try:
+        return close(atol=mistake.atol, rtol=0)(mistake.value(case), got, case) is None
+    except Exception:  # a mistake that cannot be computed for this case is not this learner's
+        return False
 
 
 def _kind(value):
@@ -119,4 +149,68 @@ def same_structure(expected, got, case):
                 return f"layer {i} {e_class}: expected {key}={value!r}, got {g_config.get(key)!r}"
     if len(expected.rows) != len(got.rows):
         return f"expected {len(expected.rows)} layers, got {len(got.rows)}"
+    return None
+
+
+def within(got, want, atol, rtol=0.0, what="the result"):
+    """None when `got` is within atol + rtol * |want| of `want` everywhere, else a message naming `what`."""
+    got, want = np.asarray(got, dtype=np.float64), np.asarray(want, dtype=np.float64)
+    if got.shape == want.shape and np.allclose(got, want, atol=atol, rtol=rtol):
+        return None
+    if got.shape != want.shape:
+        return f"{what} should have shape {want.shape}, got {got.shape}"
+    allowed = f"{atol:g}" if not rtol else f"{rtol:g} x |value|" if not atol else f"{atol:g} + {rtol:g} x |value|"
+    return f"{what} differs from the expected values (largest difference {np.max(np.abs(got - want)):.3g}, " \
+           f"allowed {allowed})"
+
+
+def array_of_shape(got, shape, what="the result", finite=True):
+    """None when `got` is a numeric array of `shape` (with no NaN or infinity if `finite`), else a message."""
+    if got is None:
+        return f"{what} is None: did you forget a return statement?"
+    if isinstance(got, Unsupported):
+        return f"{what} is a {got.type_name}, which cannot be checked; return NumPy arrays or numbers"
+    try:
+        array = np.asarray(got)
+    except ValueError:
+        return f"{what} should be an array of shape {tuple(shape)}, got a {_kind(got)} NumPy cannot read"
+    if array.shape != tuple(shape):
+        return f"{what} should have shape {tuple(shape)}, got {array.shape}"
+    if array.dtype.kind not in "biuf":
+        return f"{what} should hold numbers, got dtype {array.dtype}"
+    if finite and not np.all(np.isfinite(array)):
+        return f"{what} contains NaN or infinity"
+    return None
+
+
+def dict_of_arrays(got, shapes, what="the result", finite=True):
+    """None when `got` is a dict holding a numeric array of each shape in `shapes` (key -> shape), else a message."""
+    if not isinstance(got, dict):
+        return f"{what} should be a dict, got {_kind(got)}"
+    missing = [key for key in shapes if key not in got]
+    if missing:
+        return f"{what} is missing the keys {missing}"
+    for key, shape in shapes.items():
+        message = array_of_shape(got[key], shape, f"{what}[{key!r}]", finite)
+        if message:
+            return message
+    return None
+
+
+def one_number(got, what="the result"):
+    """None when `got` is a single finite number (a Python or NumPy scalar), else a message."""
+    if isinstance(got, (bool, np.bool_)) or not isinstance(got, (int, float, np.integer, np.floating)):
+        shape = getattr(got, "shape", None)
+        kind = f"an array of shape {shape}" if shape is not None else f"a {_kind(got)}"
+        return f"{what} should be a number (e.g. float(...)), got {kind}"
+    if not np.isfinite(got):
+        return f"{what} is {got}, not a finite number"
+    return None
+
+
+def n_parts(got, n, what="the result"):
+    """None when `got` is a tuple or list of `n` parts, else a message."""
+    if not isinstance(got, (tuple, list)) or len(got) != n:
+        count = f"{len(got)} parts" if isinstance(got, (tuple, list)) else f"a {_kind(got)}"
+        return f"{what} should be {n} values (a tuple), got {count}"
     return None
