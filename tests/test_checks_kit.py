@@ -1,6 +1,5 @@
 """The author's kit in grader/checks.py: per-case comparisons and grader-only data, known
 mistakes named in words, and the shared validators."""
-import ast
 
 import numpy as np
 import pytest
