@@ -1,11 +1,11 @@
-"""python -m grader {grade, grade-all, submit, collect, release, fixtures}: one clear error
-line and exit 2 on bad input."""
+"""python -m grader {grade, grade-all, submit, collect, release, fixtures, check-assignment}: one
+clear error line and exit 2 on bad input."""
 import argparse
 import json
 import sys
 from pathlib import Path
 
-from grader import batch, collect, fixtures, release, report, sandbox, submit
+from grader import batch, collect, fixtures, lint, release, report, sandbox, submit
 from grader.assignment import Assignment, AssignmentError
 from grader.execute import Limits
 from grader.grade import grade
@@ -85,6 +85,9 @@ def main(argv=None):
     p = commands.add_parser("fixtures", help="run the solutions: record the checks' expected outputs "
                                              "and store the source notebook's outputs")
     p.add_argument("assignment")
+    p = commands.add_parser("check-assignment", help="list what is wrong with an assignment's folder, for its "
+                                                     "author (runs no notebook); exit 1 if anything is")
+    p.add_argument("assignment")
 
     args = parser.parse_args(argv)
     try:
@@ -132,6 +135,13 @@ def main(argv=None):
             for path in fixtures.build(assignment):
                 print(f"wrote {path}")
             print(f"ran and stored {fixtures.store_source_outputs(assignment)}")
+        elif args.command == "check-assignment":
+            problems = lint.problems(Assignment(args.assignment))
+            for problem in problems:
+                print(problem)
+            if problems:
+                return 1
+            print(f"{args.assignment}: no problems found")
     except (SubmissionError, AssignmentError, batch.BatchError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
