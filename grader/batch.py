@@ -2,7 +2,8 @@
 
     python -m grader grade-all FOLDER --assignment ID [--jobs N] [--out DIR] [--dask ADDRESS]
 
-Every FOLDER/*.ipynb is one learner's submission (`grader collect` lays them out so).
+Every FOLDER/<learner>.ipynb is one learner's submission (`grader collect` lays them out
+so), as is the one notebook of each FOLDER/<learner>/ (nbgrader's and most LMS's layout).
 Submissions are graded by a pool of local worker processes, or, with --dask, by the
 workers of a Dask cluster (other machines with the course installed): each worker gets
 the notebook's bytes and sends back the result. Each result is written to OUT/<name>.json
@@ -14,6 +15,7 @@ failed, by exercise), plus per-submission exports for Gradescope or Coursera if 
 """
 import csv
 import hashlib
+import io
 import json
 import multiprocessing.util
 import tempfile
@@ -25,6 +27,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from grader import report, sandbox
 from grader.assignment import Assignment
+from grader.files import write_atomically
 from grader.execute import Limits
 from grader.outcome import Status
 from grader.grade import SCHEMA_VERSION, grade
@@ -68,12 +71,6 @@ def grade_bytes(name, data, assignment_id, limits=Limits(), private=()):
 def _ungradable(assignment_id, name, error):
     """The result recorded for a file that cannot be graded at all (schema: its "ungradable" kind)."""
     return {"schema_version": SCHEMA_VERSION, "assignment": assignment_id, "submission": name, "ungradable": str(error)}
-
-
-def _write_atomically(path, text):
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text)
-    tmp.replace(path)
 
 
 def _is_done(path, out_path):
@@ -142,18 +139,52 @@ def _dask_results(todo, assignment_id, limits, private, address, accept_unconfin
             yield futures[future], future.result()
 
 
+def _submissions(folder, out):
+    """path -> learner for every submission in `folder`: FOLDER/<learner>.ipynb, as `grader
+    collect` lays a class out, or FOLDER/<learner>/<notebook>.ipynb, one notebook per learner's
+    folder, as nbgrader and most LMS exports do. BatchError, naming what was found, when a
+    learner's folder holds several notebooks, two learners share a name, or there are none."""
+    found, several = {}, []
+    for path in sorted(folder.glob("*.ipynb")):
+        found[path] = path.stem
+    for learner_folder in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        if learner_folder.resolve() == out.resolve():
+            continue
+        notebooks = sorted(p for p in learner_folder.glob("*.ipynb"))  # not .ipynb_checkpoints/
+        if len(notebooks) > 1:
+            several.append(f"{learner_folder.name}/ ({', '.join(p.name for p in notebooks)})")
+        elif notebooks:
+            found[notebooks[0]] = learner_folder.name
+    if several:
+        raise BatchError(f"these learners' folders hold more than one notebook: {'; '.join(several)}. "
+                         "Leave one notebook per folder, the one to grade")
+    twice = sorted({name for name in found.values() if list(found.values()).count(name) > 1})
+    if twice:
+        raise BatchError(f"{', '.join(twice)}: both a notebook {twice[0]}.ipynb and a folder {twice[0]}/ in "
+                         f"{folder}; keep one of the two")
+    if not found:
+        zips = len(list(folder.rglob("*.zip")))
+        how = (f"; it holds {zips} .zip file(s): lay them out with `python -m grader collect {folder} "
+               "--assignment ID --into CLASS/` and grade CLASS/" if zips else "")
+        raise BatchError(f"{folder} holds no notebooks to grade: expected FOLDER/<learner>.ipynb or "
+                         f"FOLDER/<learner>/<notebook>.ipynb{how}")
+    return found
+
+
 def grade_all(folder, assignment_id, out=None, jobs=2, dask=None, limits=Limits(), exports=(), warm=True,
               accept_unconfined=False):
-    """Grade FOLDER/*.ipynb into OUT; `warm`: local workers start each next kernel ahead (grader.pool).
+    """Grade FOLDER's notebooks (see `_submissions`) into OUT; `warm`: local workers start each next
+    kernel ahead (grader.pool).
     Refuses (BatchError) where kernels cannot be confined, unless `accept_unconfined`."""
     assignment = Assignment(assignment_id)
     if not dask:
         _refuse_unconfined({"this machine": sandbox.confinement_problem()}, accept_unconfined)
     folder = Path(folder)
     out = Path(out) if out else folder / "results"
+    learners = _submissions(folder, out)  # path -> learner
     out.mkdir(parents=True, exist_ok=True)
-    submissions = sorted(folder.glob("*.ipynb"))
-    todo = [p for p in submissions if not _is_done(p, out / f"{p.stem}.json")]
+    submissions = sorted(learners, key=learners.get)
+    todo = [p for p in submissions if not _is_done(p, out / f"{learners[p]}.json")]
     private = (folder.resolve(), out.resolve())  # no kernel sees the class's work or the results
 
     results = (_dask_results(todo, assignment_id, limits, private, dask, accept_unconfined) if dask
@@ -164,31 +195,31 @@ def grade_all(folder, assignment_id, out=None, jobs=2, dask=None, limits=Limits(
         for path, result in results:
             for name in exports:
                 if "ungradable" not in result:
-                    _write_atomically(out / f"{path.stem}.{name}.json", json.dumps(EXPORTS[name](result), indent=2))
+                    write_atomically(out / f"{learners[path]}.{name}.json",
+                                      json.dumps(EXPORTS[name](result), indent=2))
             report.validate(result)  # every result written follows the schema, the ungradable ones too
-            _write_atomically(out / f"{path.stem}.json", json.dumps(result, indent=2))  # last: marks it done
+            write_atomically(out / f"{learners[path]}.json", json.dumps(result, indent=2))  # last: marks it done
             progress.advance(task)
 
-    results = {p.stem: json.loads((out / f"{p.stem}.json").read_text()) for p in submissions}
+    results = {learners[p]: json.loads((out / f"{learners[p]}.json").read_text()) for p in submissions}
     write_gradebook(results, assignment, out / "gradebook.csv")
-    (out / "summary.md").write_text(summary(results, assignment))
+    write_atomically(out / "summary.md", summary(results, assignment))
     return results
 
 
 def write_gradebook(results, assignment, path):
     ids = [e.id for e in assignment.exercises]
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("w", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(["learner", "score", "max_score", *ids, "note"])
-        for learner, result in sorted(results.items()):
-            if "ungradable" in result:
-                writer.writerow([learner, 0, assignment.max_score, *[0] * len(ids), result["ungradable"]])
-                continue
-            points = {e["id"]: e["points"] for e in result["exercises"]}
-            writer.writerow([learner, result["score"], result["max_score"], *[points[i] for i in ids],
-                             "; ".join(result["notes"])])
-    tmp.replace(path)
+    table = io.StringIO(newline="")
+    writer = csv.writer(table)
+    writer.writerow(["learner", "score", "max_score", *ids, "note"])
+    for learner, result in sorted(results.items()):
+        if "ungradable" in result:
+            writer.writerow([learner, 0, assignment.max_score, *[0] * len(ids), result["ungradable"]])
+            continue
+        points = {e["id"]: e["points"] for e in result["exercises"]}
+        writer.writerow([learner, result["score"], result["max_score"], *[points[i] for i in ids],
+                         "; ".join(result["notes"])])
+    write_atomically(path, table.getvalue().encode())  # bytes: the csv module's line ends kept as written
 
 
 def summary(results, assignment):

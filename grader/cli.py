@@ -8,15 +8,13 @@ from pathlib import Path
 from grader import batch, collect, fixtures, lint, release, report, sandbox, submit
 from grader.assignment import Assignment, AssignmentError
 from grader.execute import Limits
+from grader.files import write_atomically
 from grader.grade import grade
 from grader.submission import SubmissionError
 
 
 def _write_json(path, data):
-    path = Path(path)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps(data, indent=2) + "\n")
-    tmp.replace(path)  # atomic: a reader never sees half a result
+    write_atomically(path, json.dumps(data, indent=2) + "\n")
 
 
 def _limit_options(parser):

@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from grader import submission
+from grader.files import write_atomically
 from grader.submission import SubmissionError, parse_notebook, read_capped, too_big
 from grader.submit import NOTEBOOK_NAME
 
@@ -124,12 +125,6 @@ def _open_package(package, assignment_id):
     return manifest, notebook
 
 
-def _write_atomically(path, data):
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
-
-
 def collect(sources, assignment_id, into):
     into = Path(into)
     into.mkdir(parents=True, exist_ok=True)
@@ -159,8 +154,8 @@ def collect(sources, assignment_id, into):
             if datetime.datetime.fromisoformat(earlier["submitted_at"]) > when:
                 report.replaced.append(f"{name} (older than the one already in {into.name} for {learner})")
                 continue
-        _write_atomically(into / f"{learner}.ipynb", notebook)
-        _write_atomically(kept, json.dumps(manifest, indent=2).encode())
+        write_atomically(into / f"{learner}.ipynb", notebook)
+        write_atomically(kept, json.dumps(manifest, indent=2).encode())
         report.collected[learner] = name
-    _write_atomically(into / "collect-report.json", json.dumps(asdict(report), indent=2).encode())
+    write_atomically(into / "collect-report.json", json.dumps(asdict(report), indent=2).encode())
     return report

@@ -30,7 +30,7 @@ from grader.outcome import Failure, Status
 HARNESS_TAG = "grader-harness"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Limits:
     cell_seconds: int = 120       # any one cell, the learner's or the harness's
     notebook_seconds: int = 600   # the whole run; cells still waiting then get a second each

@@ -258,7 +258,7 @@ class GradingKernelManager(KernelManager):
 
     async def _async_pre_start_kernel(self, **kw):
         kw["env"] = {**kw.get("env", os.environ), GRADING_ENV: "1", SCRATCH_ENV: str(self.limits.scratch_mib)}
-        return await super()._async_pre_start_kernel(**kw)
+        return quiet(*await super()._async_pre_start_kernel(**kw))
 
     async def _async_launch_kernel(self, kernel_cmd, **kw):
         await super()._async_launch_kernel(kernel_cmd, **kw)
@@ -272,6 +272,20 @@ class GradingKernelManager(KernelManager):
         if self.monitor.watchdog:
             self.monitor.watchdog.stop()
         await super()._async_cleanup_resources(restart=restart)
+
+
+def quiet(command, launch_options):
+    """Launch options that send the kernel process's own output (its logs, not the cells'
+    output) nowhere: "KeyboardInterrupt caught in kernel" and the like are not for learners,
+    and a kernel printing without end to them could otherwise fill the grader's disk or terminal."""
+    return command, {**launch_options, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+
+
+class QuietKernelManager(AsyncKernelManager):
+    """An ordinary kernel (for `grader submit`, run by learners on their own work) without its process's logs."""
+
+    async def _async_pre_start_kernel(self, **kw):
+        return quiet(*await super()._async_pre_start_kernel(**kw))
 
 
 class AsyncGradingKernelManager(GradingKernelManager, AsyncKernelManager):

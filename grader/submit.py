@@ -13,6 +13,7 @@ import datetime
 import getpass
 import hashlib
 import importlib.metadata
+import io
 import json
 import os
 import re
@@ -24,9 +25,10 @@ from pathlib import Path
 import nbformat
 import papermill
 
-from grader import submission as submissions
+from grader import sandbox, submission as submissions
 from grader.assignment import cell_role
 from grader.execute import without_submit_cells
+from grader.files import write_atomically
 from grader.selfcheck import COUNTS_KEY
 from grader.submission import SubmissionError
 
@@ -58,7 +60,8 @@ def _run_top_to_bottom(path, seconds):
         nbformat.write(without_submit_cells(nbformat.read(path, as_version=4)), copy)
         try:
             papermill.execute_notebook(copy, out, kernel_name="python3", cwd=folder, progress_bar=False,
-                                       execution_timeout=seconds, allow_errors=True)
+                                       execution_timeout=seconds, allow_errors=True,
+                                       kernel_manager_class=sandbox.QuietKernelManager)
         except papermill.PapermillExecutionError:
             pass
         except Exception as error:
@@ -129,11 +132,11 @@ def package(notebook, learner=None, run=True, out_dir=None, run_seconds=300):
     }
     out_dir = Path(out_dir) if out_dir else path.parent
     target = out_dir / f"{sub.assignment.id}__{learner}__{now:%Y%m%dT%H%M%SZ}.zip"
-    tmp = target.with_suffix(".zip.tmp")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+    zipped = io.BytesIO()
+    with zipfile.ZipFile(zipped, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(NOTEBOOK_NAME, data)
         archive.writestr("manifest.json", json.dumps(manifest, indent=2))
-    tmp.replace(target)
+    write_atomically(target, zipped.getvalue())
     made = Package(target, manifest, warnings)
     print(describe(made))
     return made

@@ -176,3 +176,36 @@ def test_a_warm_kernel_has_tensorflow_loaded_and_serves_one_submission():
         assert kernel.km is None and process.poll() is not None  # shut down after its one submission
     finally:
         pool.close()
+
+
+def test_a_class_laid_out_one_folder_per_learner_is_found_and_mistakes_in_it_are_named(tmp_path):
+    from grader.batch import BatchError, _submissions
+
+    for learner, name in (("ada", "submission.ipynb"), ("bob", "C1W1 work.ipynb")):
+        (tmp_path / learner / ".ipynb_checkpoints").mkdir(parents=True)
+        shutil.copy(ASSIGNMENT.student_path, tmp_path / learner / name)
+        shutil.copy(ASSIGNMENT.student_path, tmp_path / learner / ".ipynb_checkpoints" / "old-checkpoint.ipynb")
+    shutil.copy(ASSIGNMENT.student_path, tmp_path / "cy.ipynb")
+    found = _submissions(tmp_path, tmp_path / "results")
+    assert sorted(found.values()) == ["ada", "bob", "cy"]
+    assert found[tmp_path / "bob" / "C1W1 work.ipynb"] == "bob"
+
+    shutil.copy(ASSIGNMENT.student_path, tmp_path / "ada" / "draft.ipynb")
+    with pytest.raises(BatchError, match=r"more than one notebook: ada/ \(draft.ipynb, submission.ipynb\)"):
+        _submissions(tmp_path, tmp_path / "results")
+
+    uploads = tmp_path / "uploads"
+    (uploads / "week1").mkdir(parents=True)
+    (uploads / "week1" / "ada.zip").write_bytes(b"PK")
+    with pytest.raises(BatchError, match="holds no notebooks to grade.*1 .zip file.*grader collect"):
+        _submissions(uploads, uploads / "results")
+
+
+@pytest.mark.slow
+def test_grade_all_grades_a_class_laid_out_one_folder_per_learner(tmp_path):
+    (tmp_path / "ada").mkdir()
+    shutil.copy(ASSIGNMENT.student_path, tmp_path / "ada" / "submission.ipynb")
+    out, err = grade_all(tmp_path, "--jobs", "1").communicate(timeout=600)
+    rows = list(csv.DictReader((tmp_path / "results" / "gradebook.csv").open()))
+    assert [(row["learner"], float(row["score"])) for row in rows] == [("ada", 0.0)], err
+    validate(json.loads((tmp_path / "results" / "ada.json").read_text()))

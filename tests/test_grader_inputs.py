@@ -14,6 +14,7 @@ import pytest
 from grader import codec, sandbox
 from grader.assignment import Assignment, cell_role
 from grader.release import strip_solutions
+from grader.report import validate
 from grader.submission import MAX_JSON_DEPTH, SubmissionError, parse_notebook, read_capped, read_notebook
 
 ASSIGNMENT = Assignment("c1w1_data_as_tensors")
@@ -120,7 +121,9 @@ def test_grade_all_records_a_notebook_over_the_size_limit_as_ungradable(tmp_path
 
     readable, unreadable = batch._read_submissions([huge, small], ASSIGNMENT.id)
     assert readable == [(small, small.read_bytes())]  # the batch goes on with the others
-    assert unreadable == [(huge, {"assignment": ASSIGNMENT.id, "submission": "huge.ipynb", "ungradable": HUGE})]
+    assert unreadable == [(huge, {"schema_version": 1, "assignment": ASSIGNMENT.id, "submission": "huge.ipynb",
+                                  "ungradable": HUGE})]
+    validate(unreadable[0][1])
     for peak, outcome in (peak_memory_of(batch._read_submissions, [huge], ASSIGNMENT.id),
                           peak_memory_of(batch._is_done, huge, folder / "results" / "huge.json")):
         assert peak < 2**20, outcome  # the huge file is never read

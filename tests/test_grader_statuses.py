@@ -23,7 +23,7 @@ def solution(exercise_id):
 
 
 @pytest.mark.slow
-def test_an_exercise_whose_cell_fails_gets_that_cells_status_and_the_rest_is_graded(tmp_path):
+def test_an_exercise_whose_cell_fails_gets_that_cells_status_and_the_rest_is_graded(tmp_path, capfd):
     before = {  # code that runs at the top of the exercise's cell, before its def
         "sigmoid": "raise ValueError('a note I left in the cell')",
         "propagate": "hoard = []\nwhile True:\n    hoard.append(np.ones(10_000_000))",
@@ -49,6 +49,7 @@ def test_an_exercise_whose_cell_fails_gets_that_cells_status_and_the_rest_is_gra
     # The exercises whose cells ran are graded on their own code, with the failed ones' references in place.
     assert by_id["initialize_with_zeros"]["status"] == by_id["model"]["status"] == "passed"
     assert "fix sigmoid, propagate, optimize, predict first" in by_id["model"]["message"]
+    assert "KeyboardInterrupt caught in kernel" not in "".join(capfd.readouterr())  # the kernel's logs stay out
 
 
 def test_the_status_vocabulary_is_the_schemas():

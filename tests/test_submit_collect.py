@@ -65,7 +65,7 @@ def peak_memory_of(call, *args):
 
 
 @pytest.mark.slow
-def test_round_trip_submit_collect_grade(tmp_path):
+def test_round_trip_submit_collect_grade(tmp_path, capfd):
     notebook = tmp_path / "my_work.ipynb"
     notebook.write_bytes((ASSIGNMENT.folder / "source.ipynb").read_bytes())  # a learner who solved it all
     uploads = tmp_path / "uploads"
@@ -83,6 +83,8 @@ def test_round_trip_submit_collect_grade(tmp_path):
     assert list(report.collected) == ["ada"] and not report.skipped
     result = grade(tmp_path / "class" / "ada.ipynb")
     assert result["score"] == result["max_score"]
+    printed = "".join(capfd.readouterr())
+    assert "Kernel is running over TCP" not in printed and "[IPKernelApp]" not in printed  # no kernel logs
 
 
 def test_submit_refuses_a_notebook_with_edited_locked_cells(tmp_path):
