@@ -38,3 +38,18 @@ def test_a_gpu_run_is_kept_beside_the_cpu_run_and_gives_a_speed_up(tmp_path, mon
     rows = lessons.read_table()
     assert rows == {(path, False): cpu, (path, True): gpu}
     assert f"| {path} | 27.0 | 9.0 | 3.0x |" in lessons.TABLE.read_text()
+
+
+def test_suite_durations_are_totalled_by_file_and_the_slowest_listed():
+    durations = benchmark_scripts.load("suite_durations")
+    output = ("============ slowest durations ============\n"
+              "61.50s call     tests/test_a.py::test_slow[x]\n"
+              "3.00s setup    tests/test_a.py::test_slow[x]\n"
+              "12.25s call     notebooks/n.ipynb::Cell 3\n"
+              "0.01s teardown tests/test_b.py::test_quick\n"
+              "== 3 passed in 80.00s ==\n")
+    parsed = durations.parse(output)
+    assert parsed[0] == ("tests/test_a.py::test_slow[x]", "call", 61.5) and len(parsed) == 4
+    assert durations.by_file(parsed)[0] == ("tests/test_a.py", 64.5, 1)
+    table = durations.table(parsed, 90.0, "3 passed in 80.00s", 2)
+    assert "| tests/test_a.py | 1 | 64 | 84% |" in table and "| notebooks/n.ipynb::Cell 3 | call | 12.2 |" in table
