@@ -43,10 +43,12 @@ def test_sabotaging_the_kernels_builtins_earns_nothing(tmp_path):
     wrong = "def standardize(X_train, X_other):\n    return X_train, X_other\n"
     result = grade(submission(tmp_path, replace={"standardize": wrong}, add_after={"flatten_images": sabotage}),
                    limits=Limits(cell_seconds=30))
-    # Whatever the sabotage breaks (if it kills the kernel, the grader reruns without that cell),
-    # the wrong exercise earns nothing and the grade is at most what the honest work earns.
-    assert statuses(result)["standardize"][1] == 0
-    assert result["score"] <= 5.0
+    # With len and isinstance broken the kernel never reports the cell done: it is stopped at the
+    # time limit and the grader reruns the notebook without it. The honest exercises then earn
+    # their points and the wrong one nothing, exactly as without the sabotage.
+    assert statuses(result) == {"flatten_images": ("passed", 2.0), "standardize": ("failed", 0.0),
+                                "train_dev_test_split": ("passed", 3.0)}
+    assert result["score"] == 5.0
 
 
 @pytest.mark.slow
