@@ -2,16 +2,17 @@
 
 Tolerances: values computed in a few float64 steps must agree within atol 1e-8 (and rtol 1e-6);
 training (L_layer_model) within atol 1e-6. L_layer_model is also judged on patients it never
-saw: the grader makes that held-out split itself and runs its own forward pass on the
-parameters the learner's training returned.
+saw: the grader makes that held-out split itself (each such case carries its held-out patients as
+its reference) and runs its own forward pass on the parameters the learner's training returned.
+initialize_parameters_deep names the old course's habits (the legacy np.random stream, the 0.01
+scale), computed here from each case's arguments.
 """
 from functools import lru_cache
 
 import numpy as np
 from sklearn.datasets import load_breast_cancer
 
-from grader.checks import Case, Check, close, same_structure
-from grader.codec import Unsupported
+from grader.checks import Case, Check, KnownMistake, close, dict_of_arrays, n_parts, same_structure
 
 rng = np.random.default_rng(404)
 
@@ -71,12 +72,12 @@ def _small_training_set(n_x, m):
     return X, Y
 
 
-@lru_cache(maxsize=1)
-def _breast_cancer():
+@lru_cache(maxsize=2)
+def _breast_cancer(split_seed):
     """569 tumours, 30 features: 300 to train on (sent to the kernel), 269 held out (never sent),
     all standardised with the training rows' statistics. Returns X_train, Y_train, X_held, Y_held."""
     X, y = load_breast_cancer(return_X_y=True)
-    order = np.random.default_rng(7).permutation(len(y))
+    order = np.random.default_rng(split_seed).permutation(len(y))
     train, held = order[:300], order[300:]
     mu, sigma = X[train].mean(axis=0), X[train].std(axis=0)
     as_columns = lambda rows: ((X[rows] - mu) / sigma).T
@@ -114,8 +115,9 @@ def _as_costs(costs):
 
 
 def _training_result(got):
-    if isinstance(got, Unsupported) or not isinstance(got, (tuple, list)) or len(got) != 2:
-        return None, None, "return a pair (parameters, costs)"
+    message = n_parts(got, 2, "the result (parameters, costs)")
+    if message:
+        return None, None, message
     parameters, costs = got
     if not isinstance(parameters, dict):
         return None, None, f"parameters should be a dict, got {type(parameters).__name__}"
@@ -132,6 +134,8 @@ def trains_like_the_reference(expected, got, case):
         return message
     expected_parameters, expected_costs = expected
     expected_costs = _as_costs(expected_costs)
+    if costs.size == 0 and expected_costs.size:   # the classic loop appended the cost only when printing it
+        return "costs is empty: record the cost every 100 iterations whether or not print_cost is set"
     if costs.shape != expected_costs.shape:
         return (f"costs should hold {len(expected_costs)} values, the cost at iterations 0, 100, ..., "
                 f"{100 * (len(expected_costs) - 1)}; got {len(costs)}")
@@ -142,21 +146,19 @@ def trains_like_the_reference(expected, got, case):
 
 
 def predicts_held_out_patients(expected, got, case):
-    """Accuracy of the returned parameters on the held-out tumours, computed here."""
+    """Accuracy of the returned parameters on the held-out tumours (the case's reference), computed here."""
     parameters, costs, message = _training_result(got)
     if message:
         return message
-    layers_dims, trained = case.args[2], {}
+    layers_dims = case.args[2]
+    shapes = {}
     for l in range(1, len(layers_dims)):
-        for key, shape in ((f"W{l}", (layers_dims[l], layers_dims[l - 1])), (f"b{l}", (layers_dims[l], 1))):
-            value = parameters.get(key)
-            if value is None:
-                return f"parameters should hold {key}"
-            if isinstance(value, Unsupported) or np.shape(value) != shape:
-                return f"parameters[{key!r}] should be an array of shape {shape}"
-            trained[key] = np.asarray(value, dtype=float)
-    _, _, X_held, Y_held = _breast_cancer()
-    AL, _ = _forward(X_held, trained)
+        shapes[f"W{l}"], shapes[f"b{l}"] = (layers_dims[l], layers_dims[l - 1]), (layers_dims[l], 1)
+    message = dict_of_arrays(parameters, shapes, "the returned parameters", finite=False)
+    if message:
+        return message
+    X_held, Y_held = case.reference
+    AL, _ = _forward(X_held, {key: np.asarray(parameters[key], dtype=float) for key in shapes})
     accuracy = float(np.mean((AL > 0.5) == (Y_held > 0.5)))
     if not accuracy >= HELD_OUT_ACCURACY:
         return (f"the trained network is right on {accuracy:.1%} of the held-out patients; "
@@ -164,17 +166,46 @@ def predicts_held_out_patients(expected, got, case):
     return None
 
 
-def judge_training(expected, got, case):
-    """The small cases against the reference's costs and parameters; the breast-cancer case on held-out data."""
-    if case.name == HELD_OUT_CASE:
-        return predicts_held_out_patients(expected, got, case)
-    return trains_like_the_reference(expected, got, case)
+def _held_out_case(name, split_seed, layers_dims, learning_rate, num_iterations, public=False):
+    """Training on 300 tumours of a split, judged on the split's 269 held-out ones."""
+    X_train, Y_train, X_held, Y_held = _breast_cancer(split_seed)
+    return Case(name, (X_train, Y_train, layers_dims, learning_rate, num_iterations), public=public,
+                compare=predicts_held_out_patients, reference=(X_held, Y_held))
+
+
+# ---------------------------------------------------------------- known mistakes of initialize_parameters_deep
+def _initialisation(layer_dims, draw, scale):
+    """W_l = draw((n_l, n_{l-1})) * scale(n_{l-1}) in layer order, zero biases."""
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters[f"W{l}"] = draw((layer_dims[l], layer_dims[l - 1])) * scale(layer_dims[l - 1])
+        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+def _legacy_draws():
+    return np.random.RandomState(3).standard_normal   # np.random.seed(3); np.random.randn(...), never the global state
+
+
+def _notebook_draws():
+    return np.random.default_rng(3).standard_normal
+
+
+INITIALISATION_MISTAKES = (
+    KnownMistake("these are the values of the legacy np.random.seed/randn stream: draw from the "
+                 "`rng = np.random.default_rng(3)` this notebook asks for, with rng.standard_normal((n_l, n_{l-1}))",
+                 lambda case: _initialisation(case.args[0], _legacy_draws(), lambda n_prev: 1 / np.sqrt(n_prev))),
+    KnownMistake("your weights are the right draws times 0.01, the old course's scale: divide by "
+                 "np.sqrt(layer_dims[l - 1]) instead, so that deep activations neither vanish nor explode",
+                 lambda case: _initialisation(case.args[0], _notebook_draws(), lambda n_prev: 0.01)),
+    KnownMistake("these are the old course's weights, np.random.seed(3) then np.random.randn(...) * 0.01: draw "
+                 "from the `rng = np.random.default_rng(3)` this notebook asks for and divide by "
+                 "np.sqrt(layer_dims[l - 1]) instead of multiplying by 0.01",
+                 lambda case: _initialisation(case.args[0], _legacy_draws(), lambda n_prev: 0.01)),
+)
 
 
 # ---------------------------------------------------------------- the checks
-BC_X, BC_Y, _, _ = _breast_cancer()
-HELD_OUT_CASE = f"breast cancer [30, 20, 7, 5, 1], 1000 iterations: held-out accuracy >= {HELD_OUT_ACCURACY:.2f}"
-
 CHECKS = [
     Check("initialize_parameters_deep",
           hint="create rng = np.random.default_rng(3) once; for l = 1..L draw "
@@ -186,13 +217,15 @@ CHECKS = [
               Case("wide then narrow [2, 50, 1]", ([2, 50, 1],)),
               Case("a bigger network [300, 20, 7, 5, 1]", ([300, 20, 7, 5, 1],)),
           ),
-          compare=float64_close(atol=1e-8)),
+          compare=float64_close(atol=1e-8),
+          known_mistakes=INITIALISATION_MISTAKES),
     Check("linear_activation_forward",
           hint="Z = W @ A_prev + b, then A = relu(Z), sigmoid(Z) or np.tanh(Z) as `activation` says; "
                "return (A, ((A_prev, W, b), Z))",
           cases=(
               Case("relu, 3 units, 4 examples", _linear_case(5, 3, 4, "relu"), public=True),
               Case("sigmoid, 1 unit, 6 examples", _linear_case(4, 1, 6, "sigmoid"), public=True),
+              Case("tanh, 2 units, 3 examples", _linear_case(2, 2, 3, "tanh"), public=True),
               Case("tanh, 4 units, 5 examples", _linear_case(3, 4, 5, "tanh")),
               Case("relu on one example (m = 1)", _linear_case(6, 5, 1, "relu")),
           ),
@@ -251,9 +284,12 @@ CHECKS = [
                    (*_small_training_set(4, 30), [4, 5, 3, 1], 0.05, 201), public=True),
               Case("[6, 8, 4, 2, 1], 40 examples, learning rate 0.1, 301 iterations",
                    (*_small_training_set(6, 40), [6, 8, 4, 2, 1], 0.1, 301), public=True),
-              Case(HELD_OUT_CASE, (BC_X, BC_Y, [30, 20, 7, 5, 1], 0.0075, 1000)),
+              _held_out_case(f"another split, [30, 10, 5, 1], 800 iterations: held-out accuracy >= "
+                             f"{HELD_OUT_ACCURACY:.2f}", 8, [30, 10, 5, 1], 0.01, 800, public=True),
+              _held_out_case(f"breast cancer [30, 20, 7, 5, 1], 1000 iterations: held-out accuracy >= "
+                             f"{HELD_OUT_ACCURACY:.2f}", 7, [30, 20, 7, 5, 1], 0.0075, 1000),
           ),
-          compare=judge_training),
+          compare=trains_like_the_reference),
     Check("build_deep_model",
           hint="Dense(n_l, activation='relu') for l = 1..L-1 and Dense(n_L, activation='sigmoid'), on inputs of "
                "shape (layer_dims[0],): keras.Sequential starting with keras.Input; keras.Input then "
