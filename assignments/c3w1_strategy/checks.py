@@ -9,7 +9,9 @@ the recorded solution:
 - select_model: the answer worked out by hand for each table;
 - diagnose: the two differences computed here, within 1e-9, and the larger one's name;
 - compute_metrics: scikit-learn's precision, recall, f1 and accuracy (zero_division=0) on the
-  predictions of the same frozen model, made here, within 1e-6.
+  predictions of the same frozen model, made here (each case's reference), within 1e-6. Metrics
+  counted from (m, 1) predictions against (m,) labels, which broadcast to an (m, m) table, are
+  named as that mistake.
 
 compute_metrics receives a small Keras classifier built and trained (seeded initialisers, no
 shuffling) in the grader's process on 300 tumours of load_breast_cancer. It travels to the
@@ -24,22 +26,19 @@ import numpy as np
 from sklearn.datasets import load_breast_cancer
 from sklearn.metrics import accuracy_score, f1_score, precision_score, recall_score
 
-from grader.checks import Case, Check, close
+from grader.checks import Case, Check, KnownMistake, close
 from grader.codec import ModelInput
 
 rng = np.random.default_rng(3101)
 
 
 # ---------------------------------------------------------------- f1_score
-F1_ANCHORS = {}  # case name -> scikit-learn's F1 for the labels the case's precision and recall come from
-
-
 def _f1_case_from_labels(name, y_true, y_pred):
-    """A case whose arguments are scikit-learn's precision and recall of (y_true, y_pred)."""
+    """A case whose arguments are scikit-learn's precision and recall of (y_true, y_pred), and whose
+    reference is scikit-learn's F1 of the same labels."""
     precision = float(precision_score(y_true, y_pred, zero_division=0))
     recall = float(recall_score(y_true, y_pred, zero_division=0))
-    F1_ANCHORS[name] = float(f1_score(y_true, y_pred, zero_division=0))
-    return Case(name, (precision, recall))
+    return Case(name, (precision, recall), reference=float(f1_score(y_true, y_pred, zero_division=0)))
 
 
 def _noisy_predictions(y_true, flip):
@@ -48,9 +47,9 @@ def _noisy_predictions(y_true, flip):
 
 
 def f1_like_sklearn(expected, got, case):
-    if case.name in F1_ANCHORS:
-        return close(atol=1e-9, rtol=0)(F1_ANCHORS[case.name], got, case, "your F1")
-    return close(atol=1e-9, rtol=0)(expected, got, case, "your F1")
+    """Within 1e-9 of scikit-learn's F1 where the case carries it, else of the recorded solution's."""
+    want = expected if case.reference is None else case.reference
+    return close(atol=1e-9, rtol=0)(want, got, case, "your F1")
 
 
 _imbalanced = (rng.random(200) < 0.1).astype(int)
@@ -59,7 +58,7 @@ F1_CASES = (
     Case("precision 0.66, recall 0.8 (about 0.723)", (0.66, 0.8), public=True),
     Case("precision 0.95, recall 0.90", (0.95, 0.90), public=True),
     Case("precision 0.66, recall 0.1 (about 0.174)", (0.66, 0.1)),
-    Case("precision 0 and recall 0: F1 is 0", (0, 0)),
+    Case("precision 0 and recall 0: F1 is 0", (0, 0), public=True),
     Case("precision 0.0 and recall 0.0 as floats", (0.0, 0.0)),
     Case("precision 1, recall 1", (1.0, 1.0)),
     Case("precision 0, recall 0.7", (0.0, 0.7)),
@@ -71,12 +70,9 @@ F1_CASES = (
 
 
 # ---------------------------------------------------------------- select_model
-SELECT_ANSWERS = {}  # case name -> the model's name worked out by hand (None: no model qualifies)
-
-
 def _select_case(name, answer, args, public=False):
-    SELECT_ANSWERS[name] = answer
-    return Case(name, args, public=public)
+    """A case whose reference is the model's name worked out by hand (None: no model qualifies)."""
+    return Case(name, args, public=public, reference=answer)
 
 
 def _table(*rows, keys=("name", "f1", "latency_ms")):
@@ -91,6 +87,8 @@ SELECT_CASES = (
                  (_table(("tiny", 0.91, 4), ("small", 0.94, 50), ("large", 0.97, 400),
                          keys=("name", "accuracy", "memory_mb")), "accuracy", {"memory_mb": ("<=", 50)}),
                  public=True),
+    _select_case("the default arguments on another table", "balanced",
+                 (_table(("quick", 0.89, 40.0), ("accurate", 0.96, 180.0), ("balanced", 0.91, 99.5)),), public=True),
     _select_case("the default arguments: F1 subject to latency < 100 ms", "fast",
                  (_table(("slow", 0.97, 250.0), ("fast", 0.93, 12.5), ("faster", 0.88, 3.1)),)),
     _select_case("strict '<': a latency of exactly 100 ms does not qualify", "A",
@@ -108,6 +106,9 @@ SELECT_CASES = (
                    {"name": "C", "f1": 0.94, "latency_ms": 50, "memory_mb": 60},
                    {"name": "D", "f1": 0.90, "latency_ms": 10, "memory_mb": 20}],
                   "f1", {"latency_ms": ("<", 100), "memory_mb": ("<=", 64)})),
+    _select_case("maximise precision subject to recall >= 0.8", "P3",
+                 (_table(("P1", 0.97, 0.75), ("P2", 0.88, 0.93), ("P3", 0.92, 0.81), keys=("name", "precision", "recall")),
+                  "precision", {"recall": (">=", 0.8)}), public=True),
     _select_case("a lower bound: maximise precision subject to recall >= 0.9", "R2",
                  (_table(("R1", 0.99, 0.85), ("R2", 0.95, 0.90), ("R3", 0.91, 0.97), keys=("name", "precision", "recall")),
                   "precision", {"recall": (">=", 0.9)})),
@@ -122,7 +123,7 @@ SELECT_CASES = (
 
 
 def same_choice(expected, got, case):
-    answer = SELECT_ANSWERS[case.name]
+    answer = case.reference
     if answer is None:
         return None if got is None else f"no model satisfies every constraint here: return None, not {got!r}"
     if isinstance(got, dict):
@@ -131,10 +132,6 @@ def same_choice(expected, got, case):
 
 
 # ---------------------------------------------------------------- weighted_error
-def _weighted_case(name, y_true, y_pred, weights, public=False):
-    return Case(name, (y_true, y_pred, weights), public=public)
-
-
 def weighted_like_sklearn(expected, got, case):
     y_true, y_pred, weights = (np.ravel(a) for a in case.args)
     reference = 1 - accuracy_score(y_true, y_pred, sample_weight=weights)
@@ -145,17 +142,18 @@ _labels = rng.integers(0, 2, 40)
 _digits_true, _digits_pred = rng.integers(0, 10, 60), rng.integers(0, 10, 60)
 _digits_pred[:45] = _digits_true[:45]
 WEIGHTED_CASES = (
-    _weighted_case("5 examples, one mistake weighted 10", np.array([1, 0, 1, 1, 0]), np.array([1, 1, 0, 1, 0]),
-                   np.array([1, 1, 10, 1, 1]), public=True),
-    _weighted_case("40 examples, positives weighted 5", _labels, _noisy_predictions(_labels, 0.25),
-                   np.where(_labels == 1, 5.0, 1.0), public=True),
-    _weighted_case("equal weights of 3: the plain error rate", _labels, _noisy_predictions(_labels, 0.3),
-                   np.full(40, 3.0)),
-    _weighted_case("real-valued weights", _labels, _noisy_predictions(_labels, 0.2), rng.uniform(0.1, 4.0, 40)),
-    _weighted_case("no mistake: 0", _labels, _labels.copy(), rng.uniform(0.5, 2.0, 40)),
-    _weighted_case("ten classes (digits 0 to 9)", _digits_true, _digits_pred, rng.integers(1, 6, 60).astype(float)),
-    _weighted_case("labels as (1, m) rows", _labels.reshape(1, -1), _noisy_predictions(_labels, 0.2).reshape(1, -1),
-                   np.where(_labels == 1, 10.0, 1.0).reshape(1, -1)),
+    Case("5 examples, one mistake weighted 10", (np.array([1, 0, 1, 1, 0]), np.array([1, 1, 0, 1, 0]),
+                                                 np.array([1, 1, 10, 1, 1])), public=True),
+    Case("40 examples, positives weighted 5", (_labels, _noisy_predictions(_labels, 0.25),
+                                               np.where(_labels == 1, 5.0, 1.0)), public=True),
+    Case("6 examples as (1, m) rows", (np.array([[1, 0, 0, 1, 1, 0]]), np.array([[1, 1, 0, 0, 1, 0]]),
+                                       np.array([[2.0, 1.0, 1.0, 3.0, 1.0, 1.0]])), public=True),
+    Case("equal weights of 3: the plain error rate", (_labels, _noisy_predictions(_labels, 0.3), np.full(40, 3.0))),
+    Case("real-valued weights", (_labels, _noisy_predictions(_labels, 0.2), rng.uniform(0.1, 4.0, 40))),
+    Case("no mistake: 0", (_labels, _labels.copy(), rng.uniform(0.5, 2.0, 40))),
+    Case("ten classes (digits 0 to 9)", (_digits_true, _digits_pred, rng.integers(1, 6, 60).astype(float))),
+    Case("labels as (1, m) rows", (_labels.reshape(1, -1), _noisy_predictions(_labels, 0.2).reshape(1, -1),
+                                   np.where(_labels == 1, 10.0, 1.0).reshape(1, -1))),
 )
 
 
@@ -217,30 +215,46 @@ def _tumour_classifier():
     return model, X[other], y[other]
 
 
-METRICS_REFERENCE = {}  # case name -> scikit-learn's metrics on the grader's own predictions
-
-
 def _metrics_case(name, rows, threshold=0.5, public=False):
+    """A case on the given rows of the other tumours; its reference is the model's probabilities for them,
+    computed here."""
     model, X, y = _tumour_classifier()
     X, y = X[rows], y[rows]
     p = np.asarray(model(X, training=False)).ravel()
     if threshold < 1:
         keep = np.abs(p - threshold) >= 1e-3  # no prediction so close to the threshold that rounding could flip it
         X, y, p = X[keep], y[keep], p[keep]
-    y_hat = (p > threshold).astype(int)
-    METRICS_REFERENCE[name] = {
-        "precision": float(precision_score(y, y_hat, zero_division=0)),
-        "recall": float(recall_score(y, y_hat, zero_division=0)),
-        "f1": float(f1_score(y, y_hat, zero_division=0)),
-        "accuracy": float(accuracy_score(y, y_hat)),
-    }
-    return Case(name, (ModelInput(model), X, y, threshold), public=public)
+    return Case(name, (ModelInput(model), X, y, threshold), public=public, reference=p)
 
 
 def metrics_like_sklearn(expected, got, case):
     if not isinstance(got, dict):
         return f"return a dict with the keys {list(METRIC_KEYS)}, got a {type(got).__name__}"
-    return close(atol=1e-6, rtol=0)(METRICS_REFERENCE[case.name], got, case)
+    _, _, y, threshold = case.args
+    y_hat = (case.reference > threshold).astype(int)
+    reference = {
+        "precision": float(precision_score(y, y_hat, zero_division=0)),
+        "recall": float(recall_score(y, y_hat, zero_division=0)),
+        "f1": float(f1_score(y, y_hat, zero_division=0)),
+        "accuracy": float(accuracy_score(y, y_hat)),
+    }
+    return close(atol=1e-6, rtol=0)(reference, got, case)
+
+
+def _broadcast_metrics(case):
+    """The metrics counted from (m, 1) predictions against labels of shape (m,): every comparison
+    broadcasts to an (m, m) table."""
+    _, _, y, threshold = case.args
+    y_hat = (case.reference[:, np.newaxis] > threshold).astype(int)
+    tp, fp, fn = (np.sum((y_hat == a) & (y == b)) for a, b in ((1, 1), (1, 0), (0, 1)))
+    return {"precision": tp / (tp + fp) if tp + fp else 0.0, "recall": tp / (tp + fn) if tp + fn else 0.0,
+            "f1": 2 * tp / (2 * tp + fp + fn) if tp else 0.0, "accuracy": np.mean(y_hat == y)}
+
+
+COLUMN_AGAINST_VECTOR = KnownMistake(
+    "these are the metrics of (m, 1) predictions compared with labels of shape (m,): NumPy broadcasts every "
+    "comparison to an (m, m) table; flatten the predictions with .ravel() before comparing them with y",
+    _broadcast_metrics, atol=1e-6)
 
 
 def _compute_metrics_cases():
@@ -285,5 +299,6 @@ CHECKS = [
                "of shape (m,); y_hat = p > threshold; count TP, FP, FN from y_hat and y; precision = TP / (TP + FP) "
                "and recall = TP / (TP + FN), each 0 when its denominator is 0; f1 from them; accuracy = mean(y_hat == y)",
           cases=_compute_metrics_cases(),
-          compare=metrics_like_sklearn),
+          compare=metrics_like_sklearn,
+          known_mistakes=(COLUMN_AGAINST_VECTOR,)),
 ]
