@@ -32,16 +32,20 @@ np.random.default_rng(seed).permutation(m) gives (so the same seed gives the sam
 
 model (the training loop) calls every other exercise. So that a mistake costs points in one
 exercise only, its cases train with plain gradient descent (compared with the reference within
-1e-8) and with momentum and a staircase schedule (judged by accuracy, on the training moons and
-on moons drawn here that the kernel never sees); the Adam case checks only that training runs and
-returns finite, updated parameters, since a wrong Adam step (the v overwrite above) wrecks the
-network that Adam trains, and that mistake belongs to update_parameters_with_adam's points.
+1e-8) and with momentum and a staircase schedule (judged by accuracy on the moons the case carries
+as its reference: the training moons, or moons drawn here that the kernel never sees); the Adam
+cases check only that training runs and returns finite, updated parameters, since a wrong Adam
+step (the v overwrite above) wrecks the network that Adam trains, and that mistake belongs to
+update_parameters_with_adam's points.
+
+random_mini_batches names the legacy np.random.seed/permutation stream, computed here from each
+case's arguments.
 """
 import functools
 
 import numpy as np
 
-from grader.checks import Case, Check, close
+from grader.checks import Case, Check, KnownMistake, close, dict_of_arrays, n_parts, one_number, within
 from lessons.data import make_planar
 
 rng = np.random.default_rng(2202)
@@ -82,43 +86,21 @@ def _zeros(grads):
     return {k: np.zeros_like(g) for k, g in grads.items()}
 
 
-def _dict_message(got, reference, what):
-    """None when `got` is a dict with the keys and shapes of `reference`, else a message."""
-    if not isinstance(got, dict):
-        return f"{what} should be a dict, got {type(got).__name__}"
-    missing = [k for k in reference if k not in got]
-    if missing:
-        return f"{what} is missing the keys {missing}"
-    for key, value in reference.items():
-        array = np.asarray(got[key])
-        if array.shape != np.shape(value):
-            return f"{what}[{key!r}] should have shape {np.shape(value)}, got {array.shape}"
-        if array.dtype.kind not in "biuf":
-            return f"{what}[{key!r}] should hold numbers, got dtype {array.dtype}"
-        if not np.all(np.isfinite(array)):
-            return f"{what}[{key!r}] contains NaN or infinity"
-    return None
+def _shapes(reference):
+    return {key: np.shape(value) for key, value in reference.items()}
 
 
-def _matches(got, reference, atol=1e-10, rtol=1e-7):
-    return all(np.allclose(np.asarray(got[k], dtype=np.float64), reference[k], atol=atol, rtol=rtol)
-               for k in reference)
-
-
-def _difference(got, reference, what, atol=1e-10, rtol=1e-7):
+def _difference(got, reference, what):
+    """None when every array of `got` is within 1e-10 + 1e-7 |value| of `reference`'s, else the first difference."""
     for key in reference:
-        g = np.asarray(got[key], dtype=np.float64)
-        if not np.allclose(g, reference[key], atol=atol, rtol=rtol):
-            return (f"{what}[{key!r}] differs from Keras's answer (largest difference "
-                    f"{np.max(np.abs(g - reference[key])):.3g}, tolerance {atol:g} + {rtol:g} x |value|)")
+        message = within(got[key], reference[key], atol=1e-10, rtol=1e-7, what=f"{what}[{key!r}]")
+        if message:
+            return message
     return None
 
 
-def _tuple_message(got, names):
-    if not isinstance(got, (tuple, list)) or len(got) != len(names):
-        n = len(got) if isinstance(got, (tuple, list)) else 1
-        return f"return {len(names)} values ({', '.join(names)}), got {n}"
-    return None
+def _matches(got, reference):
+    return _difference(got, reference, "") is None
 
 
 # ---------------------------------------------------------------- random_mini_batches
@@ -169,6 +151,19 @@ def same_mini_batches(expected, got, case):
     return None
 
 
+def _legacy_mini_batches(case):
+    """What the classic course's np.random.seed(seed); np.random.permutation(m) gives (never the global state)."""
+    X, Y, size, seed = case.args
+    permutation = np.random.RandomState(seed).permutation(X.shape[1])
+    return [(X[:, permutation[start:start + size]], Y[:, permutation[start:start + size]])
+            for start in range(0, X.shape[1], size)]
+
+
+LEGACY_SHUFFLE = KnownMistake(
+    "these are the mini-batches of the legacy np.random.seed/permutation stream: shuffle with the "
+    "`np.random.default_rng(seed).permutation(m)` this notebook asks for", _legacy_mini_batches)
+
+
 def _indexed_columns(n_x, m, n_y=1, labels=True):
     """X whose columns are all different (random values), and Y (0/1 labels, or random values)."""
     X = rng.standard_normal((n_x, m))
@@ -196,12 +191,13 @@ def keras_momentum(parameters, grads, v, beta, learning_rate):
 
 def momentum_step(expected, got, case):
     parameters, grads, v, beta, learning_rate = case.args
-    message = _tuple_message(got, ("parameters", "v"))
+    message = n_parts(got, 2, "the result (parameters, v)")
     if message:
         return message
     got_parameters, got_v = got
     want_parameters, want_v = keras_momentum(parameters, grads, v, beta, learning_rate)
-    message = _dict_message(got_parameters, want_parameters, "parameters") or _dict_message(got_v, want_v, "v")
+    message = (dict_of_arrays(got_parameters, _shapes(want_parameters), "parameters")
+               or dict_of_arrays(got_v, _shapes(want_v), "v"))
     if message:
         return message
     if not _matches(got_v, want_v):
@@ -254,12 +250,12 @@ ADAM_PARTS = ("parameters", "v", "s", "v_corrected", "s_corrected")
 
 def adam_step(expected, got, case):
     parameters, grads, v, s, t, learning_rate, beta1, beta2, epsilon = case.args
-    message = _tuple_message(got, ADAM_PARTS)
+    message = n_parts(got, len(ADAM_PARTS), f"the result ({', '.join(ADAM_PARTS)})")
     if message:
         return message
     want = keras_adam(*case.args)
     for name, g, w in zip(ADAM_PARTS, got, want):
-        message = _dict_message(g, w, name)
+        message = dict_of_arrays(g, _shapes(w), name)
         if message:
             return message
     got_parameters, got_v, got_s, got_v_corrected, got_s_corrected = got
@@ -296,12 +292,9 @@ def adam_step(expected, got, case):
 
 
 # ---------------------------------------------------------------- learning-rate decay
-def _scalar_message(got, what="the learning rate"):
-    if got is None:
-        return f"{what} is None: did you forget a return statement?"
-    if isinstance(got, (dict, list, tuple, str)) or np.shape(got) != () or np.asarray(got).dtype.kind not in "biuf":
-        return f"return {what} as one number, got {type(got).__name__} of shape {np.shape(got)}"
-    return None
+def _number(got):
+    """A 0-d array as the number it holds (what np.asarray of a number gives), anything else unchanged."""
+    return got[()] if isinstance(got, np.ndarray) and got.ndim == 0 else got
 
 
 def keras_inverse_time(learning_rate0, step, decay_steps, decay_rate, staircase):
@@ -312,7 +305,8 @@ def keras_inverse_time(learning_rate0, step, decay_steps, decay_rate, staircase)
 
 def same_update_lr(expected, got, case):
     learning_rate0, epoch_num, decay_rate = case.args
-    message = _scalar_message(got)
+    got = _number(got)
+    message = one_number(got, "the learning rate")
     if message:
         return message
     want = keras_inverse_time(learning_rate0, epoch_num, 1, decay_rate, staircase=False)
@@ -327,7 +321,8 @@ def same_update_lr(expected, got, case):
 
 def same_schedule(expected, got, case):
     learning_rate0, epoch_num, decay_rate, time_interval = case.args
-    message = _scalar_message(got)
+    got = _number(got)
+    message = one_number(got, "the learning rate")
     if message:
         return message
     want = keras_inverse_time(learning_rate0, epoch_num, time_interval, decay_rate, staircase=True)
@@ -364,49 +359,63 @@ def _accuracy(parameters, X, Y):
     return float(np.mean((A > 0) == (Y > 0.5)))
 
 
-@functools.lru_cache(maxsize=1)
-def _held_out():
+def _held_out_moons():
     X, Y = make_planar("moons", m=HELD_OUT_SIZE, noise=0.2, seed=HELD_OUT_SEED)
     return X, Y.astype(np.float64)
 
 
-GD_CASE = "plain gradient descent on the whole batch matches the reference"
-MOMENTUM_CASE = "momentum and a staircase schedule learn the 300 moons"
-HELD_OUT_CASE = "the same network classifies 1000 new moons it never saw"
-ADAM_CASE = "Adam for 20 epochs returns finite, updated parameters"
+def _trained(got, layers_dims):
+    """(parameters as float64 arrays, costs, None) when `got` is (parameters, costs) of the right
+    shapes, else (None, None, message)."""
+    message = n_parts(got, 2, "the result (parameters, costs)")
+    if message:
+        return None, None, message
+    parameters, costs = got
+    message = dict_of_arrays(parameters, _shapes(_initial_parameters(layers_dims)), "the returned parameters")
+    if message:
+        return None, None, message
+    if not isinstance(costs, (list, tuple, np.ndarray)):
+        return None, None, f"costs should be a list, got {type(costs).__name__}"
+    return {k: np.asarray(v, dtype=np.float64) for k, v in parameters.items()}, costs, None
 
 
-def trained_model(expected, got, case):
-    X, Y, layers_dims = case.args[:3]
+def matches_gradient_descent(expected, got, case):
+    """Plain gradient descent: the reference's parameters within 1e-8 + 1e-6 |value|, one cost per epoch."""
     num_epochs = case.args[10]
-    message = _tuple_message(got, ("parameters", "costs"))
+    parameters, costs, message = _trained(got, case.args[2])
     if message:
         return message
-    parameters, costs = got
-    initial = _initial_parameters(layers_dims)
-    message = _dict_message(parameters, initial, "the returned parameters")
+    message = close(atol=1e-8, rtol=1e-6)(expected[0], parameters, case, "the returned parameters")
     if message:
-        if case.name == ADAM_CASE and "NaN" in message:
+        return message
+    if len(costs) != num_epochs or not np.all(np.isfinite(np.asarray(costs, dtype=np.float64))):
+        return f"costs should hold one number per epoch, {num_epochs} in all, got {len(costs)}"
+    return None
+
+
+def adam_trains(expected, got, case):
+    """Adam: finite parameters that moved (a wrong Adam step belongs to update_parameters_with_adam)."""
+    layers_dims = case.args[2]
+    parameters, _, message = _trained(got, layers_dims)
+    if message:
+        if "NaN" in message:
             message += " (Adam's first step needs t = 1: with t = 0, v / (1 - beta1**t) divides by zero)"
         return message
-    parameters = {k: np.asarray(v, dtype=np.float64) for k, v in parameters.items()}
-    if not isinstance(costs, (list, tuple, np.ndarray)):
-        return f"costs should be a list, got {type(costs).__name__}"
-    if case.name == GD_CASE:
-        message = close(atol=1e-8, rtol=1e-6)(expected[0], parameters, case, "the returned parameters")
-        if message:
-            return message
-        if len(costs) != num_epochs or not np.all(np.isfinite(np.asarray(costs, dtype=np.float64))):
-            return f"costs should hold one number per epoch, {num_epochs} in all, got {len(costs)}"
-        return None
-    if case.name == ADAM_CASE:
-        if all(np.array_equal(parameters[k], initial[k]) for k in initial):
-            return "the parameters are the initial ones: keep the parameters each Adam step returns"
-        return None
-    accuracy = _accuracy(parameters, *(_held_out() if case.name == HELD_OUT_CASE else (X, Y)))
+    initial = _initial_parameters(layers_dims)
+    if all(np.array_equal(parameters[k], initial[k]) for k in initial):
+        return "the parameters are the initial ones: keep the parameters each Adam step returns"
+    return None
+
+
+def classifies_moons(expected, got, case):
+    """Accuracy on the moons in the case's reference: (X, Y, how to name them)."""
+    parameters, _, message = _trained(got, case.args[2])
+    if message:
+        return message
+    X, Y, which = case.reference
+    accuracy = _accuracy(parameters, X, Y)
     if accuracy < MIN_ACCURACY:
-        where = "the new moons" if case.name == HELD_OUT_CASE else "its training examples"
-        return (f"the trained network classifies {accuracy:.1%} of {where} right; a correct model "
+        return (f"the trained network classifies {accuracy:.1%} of {which} right; a correct model "
                 f"reaches at least {MIN_ACCURACY:.0%}")
     return None
 
@@ -445,7 +454,8 @@ CHECKS = [
                    (*_indexed_columns(2, 50, n_y=3, labels=False), 16, 42)),
               Case("the same seed gives the same mini-batches (seed 7)", (_X148, _Y148, 64, 7)),
           ),
-          compare=same_mini_batches),
+          compare=same_mini_batches,
+          known_mistakes=(LEGACY_SHUFFLE,)),
     Check("update_parameters_with_momentum",
           hint="for every parameter: v['dW1'] = beta * v['dW1'] + (1 - beta) * grads['dW1'], then "
                "W1 = W1 - learning_rate * v['dW1'] (the same for each b); return (parameters, v). The "
@@ -509,12 +519,21 @@ CHECKS = [
                "cost, backward pass, and one update with the chosen optimiser (t += 1 before each Adam "
                "step), keeping what the update returns; append the epoch's cost; return (parameters, costs)",
           cases=(
-              Case(MOMENTUM_CASE, _model_args(X_MOONS, Y_MOONS, LAYERS, "momentum", 0.3, 64, 500, "staircase", 1.0,
-                                              100), public=True),
-              Case(HELD_OUT_CASE, _model_args(X_MOONS, Y_MOONS, LAYERS, "momentum", 0.3, 64, 500, "staircase", 1.0,
-                                              100)),
-              Case(GD_CASE, _model_args(X_MOONS, Y_MOONS, [2, 4, 3, 1], "gd", 0.5, 300, 100)),
-              Case(ADAM_CASE, _model_args(X_MOONS, Y_MOONS, LAYERS, "adam", 0.0007, 64, 20)),
+              Case("momentum and a staircase schedule learn the 300 moons",
+                   _model_args(X_MOONS, Y_MOONS, LAYERS, "momentum", 0.3, 64, 500, "staircase", 1.0, 100),
+                   public=True, compare=classifies_moons, reference=(X_MOONS, Y_MOONS, "its training examples")),
+              Case("the same network classifies 1000 new moons it never saw",
+                   _model_args(X_MOONS, Y_MOONS, LAYERS, "momentum", 0.3, 64, 500, "staircase", 1.0, 100),
+                   compare=classifies_moons, reference=(*_held_out_moons(), "the new moons")),
+              Case("plain gradient descent on 100 moons at once matches the reference",
+                   _model_args(X_MOONS[:, :100], Y_MOONS[:, :100], [2, 3, 1], "gd", 0.3, 100, 50), public=True,
+                   compare=matches_gradient_descent),
+              Case("plain gradient descent on the whole batch matches the reference",
+                   _model_args(X_MOONS, Y_MOONS, [2, 4, 3, 1], "gd", 0.5, 300, 100), compare=matches_gradient_descent),
+              Case("Adam for 10 epochs returns finite, updated parameters",
+                   _model_args(X_MOONS, Y_MOONS, [2, 4, 1], "adam", 0.001, 64, 10), public=True, compare=adam_trains),
+              Case("Adam for 20 epochs returns finite, updated parameters",
+                   _model_args(X_MOONS, Y_MOONS, LAYERS, "adam", 0.0007, 64, 20), compare=adam_trains),
           ),
-          compare=trained_model),
+    ),
 ]
