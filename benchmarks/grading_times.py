@@ -19,7 +19,7 @@ import papermill
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 from grader.assignment import Assignment, known_ids  # noqa: E402
-from grader.execute import without_submit_cells  # noqa: E402
+from grader.cells import without_submit_cells  # noqa: E402
 from grader.grade import grade  # noqa: E402
 import quote_in_readme  # noqa: E402  (beside this script)
 

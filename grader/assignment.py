@@ -11,7 +11,6 @@ assignments/<id>/
     expected/       the reference outputs for every case, made by `python -m grader fixtures ID`
                     (the format is described in grader/fixtures.py)
 """
-import hashlib
 import importlib.util
 import itertools
 import re
@@ -22,6 +21,7 @@ from pathlib import Path
 import nbformat
 
 from grader import codec
+from grader.cells import cell_role
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ASSIGNMENTS_DIR = REPO_ROOT / "assignments"
@@ -35,14 +35,6 @@ class AssignmentError(ValueError):
 class Exercise:
     id: str
     points: float
-
-
-def cell_role(cell):
-    return cell.get("metadata", {}).get("grader", {})
-
-
-def cell_hash(cell):
-    return hashlib.sha256(cell.get("source", "").encode("utf-8")).hexdigest()
 
 
 def known_ids():

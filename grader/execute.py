@@ -24,11 +24,9 @@ from papermill.engines import NBClientEngine, papermill_engines
 from papermill.utils import remove_args
 
 from grader import codec, sandbox
+from grader.cells import exercise_of, harness_cell, harness_of, without_submit_cells
 from grader.harness import RESULTS_TYPE
 from grader.outcome import Failure, Status
-
-HARNESS_TAG = "grader-harness"
-
 
 @dataclass(frozen=True)
 class Limits:
@@ -67,33 +65,11 @@ def _reference_name(exercise_id):
 
 
 def _harness_cell(exercise_id, inputs_folder, callees):
-    references = [f"{inputs_folder}/{_reference_name(c)}" for c in callees]
-    cell = nbformat.v4.new_code_cell(
-        "from grader.harness import run_exercise\n"
-        f"run_exercise({exercise_id!r}, globals(), {inputs_folder + '/in_' + exercise_id + '.npz'!r}, "
-        f"{references!r})")
-    cell.metadata["tags"] = [HARNESS_TAG]
-    cell.metadata["grader"] = {"harness": exercise_id}
-    return cell
-
-
-def without_submit_cells(notebook):
-    """A copy without the cell that calls submit(): running it while grading (or while
-    submit() itself runs the notebook) would package the notebook again."""
-    nb = nbformat.from_dict(notebook)
-    nb.cells = [c for c in nb.cells if not c.get("metadata", {}).get("grader", {}).get("submit")]
-    return nb
+    return harness_cell(exercise_id, f"{inputs_folder}/in_{exercise_id}.npz",
+                        [f"{inputs_folder}/{_reference_name(c)}" for c in callees])
 
 
 MAX_RESTARTS = 3  # fresh kernels after the kernel dies, each without the cell that killed it
-
-
-def _harness_of(cell):
-    return cell.get("metadata", {}).get("grader", {}).get("harness")
-
-
-def _exercise_of(cell):
-    return cell.get("metadata", {}).get("grader", {}).get("exercise")
 
 
 class _GradingClient(PapermillNotebookClient):
@@ -115,7 +91,7 @@ class _GradingClient(PapermillNotebookClient):
             self.on_cell_executed = self._after_check
 
     def _after_check(self, cell, cell_index, execute_reply):
-        exercise_id = _harness_of(cell)
+        exercise_id = harness_of(cell)
         if exercise_id and exercise_id in self.cascade.reference and not self._passed(exercise_id):
             sandbox.write_for_kernel(self.folder / _reference_name(exercise_id),
                                      self.cascade.reference[exercise_id].encode())
@@ -127,7 +103,7 @@ class _GradingClient(PapermillNotebookClient):
             return False
 
     def output(self, outs, msg, display_id, cell_index):
-        exercise_id = _harness_of(self.nb.cells[cell_index])
+        exercise_id = harness_of(self.nb.cells[cell_index])
         results = msg["content"].get("data", {}).get(RESULTS_TYPE) if msg["msg_type"] == "display_data" else None
         if exercise_id and isinstance(results, str):
             if len(results) <= self.results_bytes * 4 // 3 + 4:  # base64 is 4/3 of the bytes
@@ -225,7 +201,7 @@ def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", pr
         for attempt_number in range(MAX_RESTARTS + 1):
             attempt = nbformat.from_dict(nb)
             attempt.cells = [c for c in nb.cells if c.metadata["grader_position"] not in dropped
-                             and _harness_of(c) not in collected]
+                             and harness_of(c) not in collected]
             warm = kernel.km if kernel is not None and attempt_number == 0 else None
             executed, crash = _execute(attempt, folder, parameters, limits, deadline, kernel_name, manager,
                                        collected, cascade, warm)
@@ -234,9 +210,9 @@ def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", pr
                        and c.metadata.get("papermill", {}).get("start_time")]
             for cell in started:
                 failure = _cell_failure(cell, limits)
-                if _exercise_of(cell) and failure:
-                    cell_failures.setdefault(_exercise_of(cell), failure)
-                exercise_id = _harness_of(cell)
+                if exercise_of(cell) and failure:
+                    cell_failures.setdefault(exercise_of(cell), failure)
+                exercise_id = harness_of(cell)
                 if exercise_id and exercise_id not in collected:  # checks that ran and sent nothing: not retried
                     failures[exercise_id] = failure or Failure.error("the check ran but reported nothing")
                     dropped.add(cell.metadata["grader_position"])
@@ -245,11 +221,11 @@ def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", pr
             culprit = started[-1]  # the kernel died while running the last cell it started
             dropped.add(culprit.metadata["grader_position"])
             died = verdict or Failure.error(f"the kernel stopped ({crash})")
-            if _harness_of(culprit):
-                failures[_harness_of(culprit)] = verdict or Failure.error(
+            if harness_of(culprit):
+                failures[harness_of(culprit)] = verdict or Failure.error(
                     f"the kernel stopped while checking this exercise ({crash}): does your function exit or crash Python?")
-            elif _exercise_of(culprit):
-                cell_failures[_exercise_of(culprit)] = Failure(died.status, f"its cell stopped the kernel: {died.reason}")
+            elif exercise_of(culprit):
+                cell_failures[exercise_of(culprit)] = Failure(died.status, f"its cell stopped the kernel: {died.reason}")
         seconds = time.perf_counter() - start
 
         outputs = {}
@@ -274,6 +250,6 @@ def _cell_failure(cell, limits):
         if out.get("output_type") == "error":
             if out.get("ename") in ("CellTimeout", "KeyboardInterrupt"):  # we interrupted it
                 return Failure(Status.TIMEOUT, f"stopped at {limits.describe()}")
-            where = "its cell raised" if _exercise_of(cell) else "raised"
+            where = "its cell raised" if exercise_of(cell) else "raised"
             return Failure.error(f"{where} {out.get('ename')}: {out.get('evalue', '')[:200]}")
     return None

@@ -5,7 +5,7 @@ import time
 from dataclasses import asdict
 
 from grader import execute, sandbox, submission as submissions
-from grader.assignment import cell_role
+from grader.cells import cell_role
 from grader.execute import Cascade, Limits
 from grader.judge import judge_exercise
 from grader.outcome import Status

@@ -11,7 +11,8 @@ import re
 
 import nbformat
 
-from grader.assignment import AssignmentError, cell_role
+from grader.assignment import AssignmentError
+from grader.cells import cell_role
 from grader.release import BEGIN, END, student_notebook
 from lessons import syllabus
 

@@ -3,7 +3,7 @@ import re
 
 import nbformat
 
-from grader.assignment import cell_role
+from grader.cells import cell_role
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 REGION = re.compile(rf"^([ \t]*){re.escape(BEGIN)}[^\n]*\n.*?^[ \t]*{re.escape(END)}[^\n]*$", re.S | re.M)

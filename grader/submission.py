@@ -10,7 +10,8 @@ from pathlib import Path
 
 import nbformat
 
-from grader.assignment import Assignment, cell_hash, cell_role
+from grader.assignment import Assignment
+from grader.cells import cell_hash, cell_role
 
 
 # A learner's notebook with its plots is a few MB; the cap bounds what a grader process holds.

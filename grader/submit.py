@@ -26,8 +26,7 @@ import nbformat
 import papermill
 
 from grader import sandbox, submission as submissions
-from grader.assignment import cell_role
-from grader.execute import without_submit_cells
+from grader.cells import cell_role, without_submit_cells
 from grader.files import write_atomically
 from grader.selfcheck import COUNTS_KEY
 from grader.submission import SubmissionError

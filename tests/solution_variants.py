@@ -1,7 +1,7 @@
 """Submissions made from an assignment's solution, with some exercise cells changed."""
 import nbformat
 
-from grader.assignment import cell_role
+from grader.cells import cell_role
 
 
 def solution_with(tmp_path, assignment, replace=None, add_after=None):

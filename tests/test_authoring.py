@@ -11,7 +11,8 @@ import pytest
 
 from grader import assignment as assignment_module
 from grader import codec, lint
-from grader.assignment import ASSIGNMENTS_DIR, REPO_ROOT, Assignment, AssignmentError, cell_role, known_ids
+from grader.assignment import ASSIGNMENTS_DIR, REPO_ROOT, Assignment, AssignmentError, known_ids
+from grader.cells import cell_role
 from grader.checks import Case, Check
 from grader.cli import main
 

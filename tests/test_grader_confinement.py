@@ -16,7 +16,8 @@ import pytest
 from solution_variants import solution_with
 
 from grader import batch, cli, sandbox
-from grader.assignment import REPO_ROOT, Assignment, cell_role
+from grader.assignment import REPO_ROOT, Assignment
+from grader.cells import cell_role
 from grader.execute import Limits
 from grader.grade import grade
 from grader.report import validate

@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 
 from grader import codec, sandbox
-from grader.assignment import Assignment, cell_role
+from grader.assignment import Assignment
+from grader.cells import cell_role
 from grader.release import strip_solutions
 from grader.report import validate
 from grader.submission import MAX_JSON_DEPTH, SubmissionError, parse_notebook, read_capped, read_notebook

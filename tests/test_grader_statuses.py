@@ -9,7 +9,8 @@ import pytest
 
 from solution_variants import solution_with
 
-from grader.assignment import Assignment, cell_role
+from grader.assignment import Assignment
+from grader.cells import cell_role
 from grader.execute import Limits
 from grader.grade import grade
 from grader.outcome import Status

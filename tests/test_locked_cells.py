@@ -17,8 +17,8 @@ import numpy as np
 import papermill
 import pytest
 
-from grader.assignment import Assignment, cell_role, known_ids
-from grader.execute import without_submit_cells
+from grader.assignment import Assignment, known_ids
+from grader.cells import cell_role, without_submit_cells
 
 PARAMETERS = {"SEED": 0, "FAST": True}
 # Printed numbers that differ between two runs of the same notebook, masked before comparing:

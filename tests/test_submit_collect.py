@@ -13,7 +13,8 @@ import pytest
 
 from grader import collect as collect_module
 from grader import submission
-from grader.assignment import Assignment, cell_role
+from grader.assignment import Assignment
+from grader.cells import cell_role
 from grader.collect import collect
 from grader.grade import grade
 from grader.submission import SubmissionError
