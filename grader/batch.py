@@ -32,7 +32,7 @@ from grader.execute import Limits
 from grader.outcome import Status
 from grader.grade import SCHEMA_VERSION, grade
 from grader.pool import KernelPool
-from grader.submission import SubmissionError, read_submission_bytes
+from grader.load import SubmissionError, read_submission_bytes
 
 EXPORTS = {"gradescope": report.gradescope, "coursera": report.coursera}
 

@@ -10,7 +10,7 @@ from grader.assignment import Assignment, AssignmentError
 from grader.execute import Limits
 from grader.files import write_atomically
 from grader.grade import grade
-from grader.submission import SubmissionError
+from grader.load import SubmissionError
 
 
 def _write_json(path, data):

@@ -14,27 +14,18 @@ submission .zip inside a bulk download MAX_PACKAGE_BYTES); it is then read no fu
 that limit, even if its header lied. Anything over a limit is skipped with the reason.
 """
 import datetime
-import hashlib
 import io
 import json
-import re
 import zipfile
-import zlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from grader import submission
+from grader import handin
 from grader.files import write_atomically
-from grader.submission import SubmissionError, parse_notebook, read_capped, too_big
-from grader.submit import NOTEBOOK_NAME
+from grader.handin import DAMAGED_ZIP, read_member
+from grader.load import MAX_NOTEBOOK_BYTES, SubmissionError
 
-LEARNER_ID = re.compile(r"[A-Za-z0-9._@-]{1,80}")
-MAX_MANIFEST_BYTES = 64 * 2**10  # `grader submit` writes about 1 KiB
-MAX_PACKAGE_BYTES = submission.MAX_NOTEBOOK_BYTES + 2**20  # a notebook, its manifest and the zip's headers
-# zipfile bounds how much deflate it unpacks per read, but unpacks a bzip2 or LZMA chunk whole,
-# before any limit applies: a few hundred bytes of bzip2 can take gigabytes of memory.
-SAFE_COMPRESSIONS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
-DAMAGED_ZIP = (zipfile.BadZipFile, zlib.error, OSError, EOFError)  # what reading a corrupted zip raises
+MAX_PACKAGE_BYTES = MAX_NOTEBOOK_BYTES + 2**20  # a notebook, its manifest and the zip's headers
 
 
 @dataclass
@@ -42,18 +33,6 @@ class Report:
     collected: dict = field(default_factory=dict)  # learner -> the source the kept submission came from
     replaced: list = field(default_factory=list)   # "source (older than the one kept for LEARNER)"
     skipped: list = field(default_factory=list)    # "source: reason"
-
-
-def _read_member(archive, member, limit, kind):
-    """The unpacked bytes of a zip member, or SubmissionError if it claims, or holds, more than `limit`."""
-    info = archive.getinfo(member)
-    if info.compress_type not in SAFE_COMPRESSIONS:
-        method = zipfile.compressor_names.get(info.compress_type, f"method {info.compress_type}")
-        raise SubmissionError(f"{member} is compressed with {method}; only stored or deflated files are unpacked")
-    if info.file_size > limit:
-        raise too_big(member, info.file_size, limit, kind, verb="would unpack to")
-    with archive.open(info) as file:
-        return read_capped(file, limit, member, kind)
 
 
 def _packages(source):
@@ -78,7 +57,7 @@ def _from_zip(name, package):
     try:
         with zipfile.ZipFile(package) as archive:
             members = archive.namelist()
-            if "manifest.json" in members:
+            if handin.MANIFEST_NAME in members:
                 yield name, package
                 return
             for member in members:  # a bulk download: submission zips inside one zip
@@ -88,7 +67,7 @@ def _from_zip(name, package):
                     yield f"{name}!{member}", SubmissionError("not a submission package")
                     continue
                 try:
-                    inner = io.BytesIO(_read_member(archive, member, MAX_PACKAGE_BYTES, "a submission package"))
+                    inner = io.BytesIO(read_member(archive, member, MAX_PACKAGE_BYTES, "a submission package"))
                 except SubmissionError as error:
                     inner = error
                 except DAMAGED_ZIP as error:
@@ -96,33 +75,6 @@ def _from_zip(name, package):
                 yield f"{name}!{member}", inner
     except DAMAGED_ZIP as error:  # truncated or corrupted archive
         yield name, SubmissionError(f"damaged zip file ({error})")
-
-
-def _open_package(package, assignment_id):
-    """The (manifest, notebook bytes) of one package, or SubmissionError."""
-    try:
-        with zipfile.ZipFile(package) as archive:
-            manifest = json.loads(_read_member(archive, "manifest.json", MAX_MANIFEST_BYTES, "a manifest"))
-            notebook = _read_member(archive, NOTEBOOK_NAME, submission.MAX_NOTEBOOK_BYTES, "a notebook")
-    except (*DAMAGED_ZIP, KeyError, json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
-        raise SubmissionError(f"damaged package ({type(error).__name__}: {error})") from None
-    if not isinstance(manifest, dict):
-        raise SubmissionError("manifest.json is not a JSON object")
-    for key in ("assignment", "learner", "submitted_at", "sha256"):
-        if not isinstance(manifest.get(key), str):
-            raise SubmissionError(f"manifest.json lacks {key!r}")
-    if manifest["assignment"] != assignment_id:
-        raise SubmissionError(f"a submission of assignment {manifest['assignment']!r}, not {assignment_id!r}")
-    if not LEARNER_ID.fullmatch(manifest["learner"]):
-        raise SubmissionError(f"learner id {manifest['learner']!r} is not allowed")
-    if hashlib.sha256(notebook).hexdigest() != manifest["sha256"]:
-        raise SubmissionError("the notebook does not match the hash in its manifest (damaged or edited)")
-    try:
-        manifest["_time"] = datetime.datetime.fromisoformat(manifest["submitted_at"])
-    except ValueError:
-        raise SubmissionError(f"submitted_at {manifest['submitted_at']!r} is not a time") from None
-    parse_notebook(notebook, NOTEBOOK_NAME)
-    return manifest, notebook
 
 
 def collect(sources, assignment_id, into):
@@ -135,7 +87,7 @@ def collect(sources, assignment_id, into):
             try:
                 if isinstance(package, Exception):
                     raise package
-                manifest, notebook = _open_package(package, assignment_id)
+                manifest, notebook = handin.unpack(package, assignment_id)
             except SubmissionError as error:
                 report.skipped.append(f"{name}: {error}")
                 continue

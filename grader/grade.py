@@ -4,7 +4,7 @@ import platform
 import time
 from dataclasses import asdict
 
-from grader import execute, sandbox, submission as submissions
+from grader import execute, load, sandbox
 from grader.cells import cell_role
 from grader.execute import Cascade, Limits
 from grader.judge import judge_exercise
@@ -31,7 +31,7 @@ def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits(), private=
     assignment's notebook, no assignment id).
     """
     started = time.perf_counter()
-    sub = submissions.load(path, assignment_id)
+    sub = load.load(path, assignment_id)
     assignment = sub.assignment
     checks = assignment.checks
 
@@ -48,7 +48,7 @@ def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits(), private=
 
     cascade = Cascade(callees=_callees(assignment), reference=_references(assignment),
                       passes=lambda exercise_id, output: judge(exercise_id, output).status == Status.PASSED)
-    run = execute.run(submissions.restored_notebook(sub), assignment.check_inputs(), {"SEED": seed, "FAST": fast},
+    run = execute.run(load.restored_notebook(sub), assignment.check_inputs(), {"SEED": seed, "FAST": fast},
                       limits, private=(sub.path.resolve().parent, *private), kernel=kernel, cascade=cascade)
 
     exercises = []

@@ -13,26 +13,21 @@ import datetime
 import getpass
 import hashlib
 import importlib.metadata
-import io
-import json
 import os
 import re
 import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 import papermill
 
-from grader import sandbox, submission as submissions
+from grader import handin, load, sandbox
 from grader.cells import cell_role, without_submit_cells
 from grader.files import write_atomically
 from grader.selfcheck import COUNTS_KEY
-from grader.submission import SubmissionError
+from grader.load import SubmissionError
 
-MANIFEST_VERSION = 1
-NOTEBOOK_NAME = "submission.ipynb"
 STUB = re.compile(r'raise NotImplementedError\("[\w]+: write your code here"\)')
 
 
@@ -47,7 +42,7 @@ def _learner_id(learner):
     learner = learner or os.environ.get("COURSE_LEARNER_ID") or getpass.getuser()
     if learner == "YOUR_ID":
         raise SubmissionError('put your learner id in place of "YOUR_ID" in the submit cell')
-    if not re.fullmatch(r"[A-Za-z0-9._@-]{1,80}", learner):
+    if not handin.LEARNER_ID.fullmatch(learner):
         raise SubmissionError(f"learner id {learner!r}: use letters, digits and . _ @ - only")
     return learner
 
@@ -99,7 +94,7 @@ def package(notebook, learner=None, run=True, out_dir=None, run_seconds=300):
     """Check and package a notebook; returns a Package. Raises SubmissionError if refused."""
     path = Path(notebook)
     learner = _learner_id(learner)  # before the slow part: a missing id is the commonest slip
-    sub = submissions.load(path)
+    sub = load.load(path)
     if sub.tampered:
         raise SubmissionError(f"{path.name}: {len(sub.tampered)} locked cell(s) were edited or deleted; "
                               "copy them back from a fresh student.ipynb, then submit again")
@@ -118,11 +113,11 @@ def package(notebook, learner=None, run=True, out_dir=None, run_seconds=300):
     data = path.read_bytes()
     now = datetime.datetime.now(datetime.timezone.utc)
     manifest = {
-        "manifest_version": MANIFEST_VERSION,
+        "manifest_version": handin.MANIFEST_VERSION,
         "assignment": sub.assignment.id,
         "learner": learner,
         "submitted_at": now.isoformat(timespec="seconds"),
-        "notebook": NOTEBOOK_NAME,
+        "notebook": handin.NOTEBOOK_NAME,
         "sha256": hashlib.sha256(data).hexdigest(),
         "versions": {name: importlib.metadata.version(name) for name in ("keras-course", "tensorflow", "keras")},
         "ran_top_to_bottom": run and not any(w.startswith("running") for w in warnings),
@@ -131,11 +126,7 @@ def package(notebook, learner=None, run=True, out_dir=None, run_seconds=300):
     }
     out_dir = Path(out_dir) if out_dir else path.parent
     target = out_dir / f"{sub.assignment.id}__{learner}__{now:%Y%m%dT%H%M%SZ}.zip"
-    zipped = io.BytesIO()
-    with zipfile.ZipFile(zipped, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(NOTEBOOK_NAME, data)
-        archive.writestr("manifest.json", json.dumps(manifest, indent=2))
-    write_atomically(target, zipped.getvalue())
+    write_atomically(target, handin.pack(data, manifest))
     made = Package(target, manifest, warnings)
     print(describe(made))
     return made

@@ -16,7 +16,7 @@ from grader.assignment import Assignment
 from grader.cells import cell_role
 from grader.release import strip_solutions
 from grader.report import validate
-from grader.submission import MAX_JSON_DEPTH, SubmissionError, parse_notebook, read_capped, read_notebook
+from grader.load import MAX_JSON_DEPTH, SubmissionError, parse_notebook, read_capped, read_notebook
 
 ASSIGNMENT = Assignment("c1w1_data_as_tensors")
 

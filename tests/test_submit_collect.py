@@ -12,12 +12,12 @@ import nbformat
 import pytest
 
 from grader import collect as collect_module
-from grader import submission
+from grader import load
 from grader.assignment import Assignment
 from grader.cells import cell_role
 from grader.collect import collect
 from grader.grade import grade
-from grader.submission import SubmissionError
+from grader.load import SubmissionError
 from grader.submit import package, submit
 
 ASSIGNMENT = Assignment("c1w1_data_as_tensors")
@@ -163,7 +163,7 @@ def test_the_hand_in_cell_asks_for_a_real_learner_id_in_one_line(tmp_path, capsy
 
 
 def test_collect_stops_a_zip_bomb_and_a_lying_header_at_the_limit_in_little_memory(tmp_path, monkeypatch):
-    monkeypatch.setattr(submission, "MAX_NOTEBOOK_BYTES", 2**20)  # 1 MiB: bombs of 128 MiB are over it
+    monkeypatch.setattr(load, "MAX_NOTEBOOK_BYTES", 2**20)  # 1 MiB: bombs of 128 MiB are over it
     honest, bomb, lying = tmp_path / "ada.zip", tmp_path / "bomb.zip", tmp_path / "lying.zip"
     honest.write_bytes(make_zip(ASSIGNMENT.id, "ada", "2026-11-20T10:00:00+00:00"))
     bomb.write_bytes(zeros_package("ada", mib=128))  # claims to be ada's later submission
