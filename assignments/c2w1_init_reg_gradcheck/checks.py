@@ -10,16 +10,20 @@ learner's functions do, in the grader's process, with this module's own 3-layer 
   gradients taken by tf.GradientTape (the "Keras twin"), within KERAS_ATOL;
 - dropout: every case checks that each activation is either dropped (0) or the undropped value
   times the scale keras.layers.Dropout applies in training (1 / keep_prob), computed here with
-  Keras; keep_prob = 1 must change nothing, like Keras's Dropout at inference; on a large input
+  Keras; keep_prob = 1 must change nothing, like Keras's Dropout at inference; on large inputs
   the mean activation must stay within 2% of the undropped one (inverted dropout);
 - gradient_check_n: correct gradients must give a relative difference below 2e-7, gradients
-  with a planted bug the difference this module computes (within 0.1%), above 1e-3.
+  with a planted bug the difference this module computes (within 0.1%), above 1e-3; a difference
+  computed from an (n,) vector and an (n, 1) column (broadcast to (n, n)) is named as such.
+Known mistakes (the legacy np.random stream for He initialisation and the dropout masks) are
+computed here from each case's arguments and named in the feedback.
 """
 from functools import lru_cache
 
 import numpy as np
 
-from grader.checks import Case, Check, close, same_structure
+from grader.checks import (Case, Check, KnownMistake, array_of_shape, close, dict_of_arrays, n_parts, one_number,
+                           same_structure)
 
 rng = np.random.default_rng(2101)
 
@@ -180,38 +184,12 @@ def _keras_dropout_is_identity_at_inference(A):
 
 
 # ---------------------------------------------------------------- shared pieces of comparisons
-def _dict_of_arrays(got, shapes, what):
-    """None when `got` is a dict holding numeric arrays of the given shapes, else a message."""
-    if not isinstance(got, dict):
-        return f"{what} should be a dict, got {type(got).__name__}"
-    missing = [k for k in shapes if k not in got]
-    if missing:
-        return f"{what} is missing the keys {missing}"
-    for key, shape in shapes.items():
-        value = np.asarray(got[key])
-        if value.shape != shape:
-            return f"{what}[{key!r}] should have shape {shape}, got {value.shape}"
-        if value.dtype.kind not in "biuf":
-            return f"{what}[{key!r}] should hold numbers, got dtype {value.dtype}"
-        if not np.all(np.isfinite(value.astype(np.float64))):
-            return f"{what}[{key!r}] contains NaN or infinity"
-    return None
-
-
 def _number(got, what):
-    """(float, None) for a number or a one-element array, else (None, message)."""
-    if got is None:
-        return None, f"{what} is None: did you forget a return statement?"
-    try:
-        array = np.asarray(got, dtype=np.float64)
-    except (TypeError, ValueError):
-        return None, f"{what} should be a number, got a {type(got).__name__}"
-    if array.size != 1:
-        return None, f"{what} should be one number, got an array of shape {array.shape}"
-    value = float(array.ravel()[0])
-    if not np.isfinite(value):
-        return None, f"{what} is NaN or infinity"
-    return value, None
+    """(float, None) for a number or a one-element array (a (1, 1) cost counts), else (None, message)."""
+    if isinstance(got, np.ndarray) and got.size == 1:
+        got = got.ravel()[0]
+    message = one_number(got, what)
+    return (None, message) if message else (float(got), None)
 
 
 # ---------------------------------------------------------------- initialize_parameters_he
@@ -220,7 +198,7 @@ def he_initialisation(expected, got, case):
     shapes = {}
     for l in range(1, len(dims)):
         shapes[f"W{l}"], shapes[f"b{l}"] = (dims[l], dims[l - 1]), (dims[l], 1)
-    message = _dict_of_arrays(got, shapes, "the result")
+    message = dict_of_arrays(got, shapes)
     if message:
         return message
     for key in shapes:
@@ -234,6 +212,22 @@ def he_initialisation(expected, got, case):
                 return (f"W{l} is the right draw times {c:.4g} of the expected scale: He initialisation "
                         f"multiplies by np.sqrt(2 / n_prev), here np.sqrt(2 / {dims[l - 1]}) = {np.sqrt(2 / dims[l - 1]):.4g}")
     return close(atol=1e-10, rtol=1e-7)(expected, got, case)
+
+
+def _legacy_he(case):
+    """The classic course's np.random.seed(3) then np.random.randn(...) * np.sqrt(2 / n_prev), drawn from
+    a RandomState of its own (never the global state)."""
+    dims, legacy = case.args[0], np.random.RandomState(3)
+    parameters = {}
+    for l in range(1, len(dims)):
+        parameters[f"W{l}"] = legacy.standard_normal((dims[l], dims[l - 1])) * np.sqrt(2 / dims[l - 1])
+        parameters[f"b{l}"] = np.zeros((dims[l], 1))
+    return parameters
+
+
+LEGACY_HE = KnownMistake("these are the values of the legacy np.random.seed/randn stream: draw from the "
+                         "`rng = np.random.default_rng(3)` this notebook asks for, with "
+                         "rng.standard_normal((n_l, n_prev))", _legacy_he)
 
 
 # ---------------------------------------------------------------- compute_cost_with_regularization
@@ -266,50 +260,64 @@ def _worst_difference(got, reference):
     return worst, worst_key
 
 
-FD_CASE = "gradient check against finite differences"
+def _agrees_with_finite_differences(got, cost, cache, of_what):
+    """None when every gradient in `got` is within FD_TOLERANCE (relative) of the finite differences of `cost`."""
+    numeric = _numeric_gradients(cost, _parameters_of(cache))
+    worst, key = _worst_difference(got, numeric)
+    if worst > FD_TOLERANCE:
+        return (f"{key} disagrees with the finite-difference gradient of {of_what}: relative "
+                f"difference {worst:.2g}, where correct code gives less than {FD_TOLERANCE:g}")
+    return None
 
 
-def regularized_gradients(expected, got, case):
+def _agrees_with_keras(got, case):
+    """The shapes, then every gradient within KERAS_ATOL of the Keras twin's."""
     X, Y, cache, lambd = case.args
-    message = _dict_of_arrays(got, _gradient_shapes(cache), "the gradients")
+    message = dict_of_arrays(got, _gradient_shapes(cache), "the gradients")
     if message:
         return message
-    p = _parameters_of(cache)
-    twin = _keras_gradients(X, Y, p, lambd)
+    twin = _keras_gradients(X, Y, _parameters_of(cache), lambd)
     for key, value in twin.items():
         diff = float(np.max(np.abs(np.asarray(got[key], dtype=np.float64) - value)))
         if diff > KERAS_ATOL:
             return (f"{key} differs from the gradient Keras computes for the same network with "
                     f"keras.regularizers.L2(lambd / (2 * m)) on each kernel (largest difference {diff:.3g}, "
                     f"tolerance {KERAS_ATOL:g})")
-    if case.name == FD_CASE:
-        numeric = _numeric_gradients(lambda q: _l2_cost(X, Y, q, lambd), p)
-        worst, key = _worst_difference(got, numeric)
-        if worst > FD_TOLERANCE:
-            return (f"{key} disagrees with the finite-difference gradient of the regularised cost: relative "
-                    f"difference {worst:.2g}, where correct code gives less than {FD_TOLERANCE:g}")
-    return close(atol=1e-9, rtol=1e-7)(expected, got, case, "the gradients")
+    return None
+
+
+CLOSE_GRADIENTS = close(atol=1e-9, rtol=1e-7)
+
+
+def regularized_gradients(expected, got, case):
+    return _agrees_with_keras(got, case) or CLOSE_GRADIENTS(expected, got, case, "the gradients")
+
+
+def regularized_gradients_by_finite_differences(expected, got, case):
+    """Also against the finite differences of the regularised cost."""
+    X, Y, cache, lambd = case.args
+    return (_agrees_with_keras(got, case)
+            or _agrees_with_finite_differences(got, lambda q: _l2_cost(X, Y, q, lambd), cache, "the regularised cost")
+            or CLOSE_GRADIENTS(expected, got, case, "the gradients"))
 
 
 def dropout_gradients(expected, got, case):
+    cache = case.args[2]
+    return (dict_of_arrays(got, _gradient_shapes(cache), "the gradients")
+            or CLOSE_GRADIENTS(expected, got, case, "the gradients"))
+
+
+def dropout_gradients_by_finite_differences(expected, got, case):
+    """Also against the finite differences of the cost with the forward pass's masks."""
     X, Y, cache, keep_prob = case.args
-    message = _dict_of_arrays(got, _gradient_shapes(cache), "the gradients")
-    if message:
-        return message
-    if case.name == FD_CASE:
-        p, masks = _parameters_of(cache), (cache["D1"], cache["D2"])
-        numeric = _numeric_gradients(lambda q: _l2_cost(X, Y, q, 0.0, masks, keep_prob), p)
-        worst, key = _worst_difference(got, numeric)
-        if worst > FD_TOLERANCE:
-            return (f"{key} disagrees with the finite-difference gradient of the cost with these dropout masks: "
-                    f"relative difference {worst:.2g}, where correct code gives less than {FD_TOLERANCE:g}")
-    return close(atol=1e-9, rtol=1e-7)(expected, got, case, "the gradients")
+    masks = (cache["D1"], cache["D2"])
+    return (dict_of_arrays(got, _gradient_shapes(cache), "the gradients")
+            or _agrees_with_finite_differences(got, lambda q: _l2_cost(X, Y, q, 0.0, masks, keep_prob), cache,
+                                               "the cost with these dropout masks")
+            or CLOSE_GRADIENTS(expected, got, case, "the gradients"))
 
 
 # ---------------------------------------------------------------- forward_propagation_with_dropout
-LARGE_DROPOUT_CASE = "a large input: the mean activation is kept (inverted dropout)"
-
-
 def _dropped_layer(name, A_got, A_full, scale, keep_prob):
     """None when every entry of A_got is 0 or A_full * scale (Keras's training-time factor)."""
     kept = ~np.isclose(A_got, 0.0, atol=1e-12)
@@ -322,21 +330,26 @@ def _dropped_layer(name, A_got, A_full, scale, keep_prob):
     return None
 
 
-def dropout_forward(expected, got, case):
-    X, p = case.args[:2]
-    keep_prob = case.args[2] if len(case.args) > 2 else 0.8
-    if not isinstance(got, (tuple, list)) or len(got) != 2:
-        return "return a pair (A3, cache)"
+def _dropout_arguments(case):
+    """X, parameters, keep_prob and seed, with the notebook's defaults."""
+    defaults = (0.8, 1)   # the notebook's keep_prob and seed
+    return (*case.args, *defaults[len(case.args) - 2:])
+
+
+def _dropped_like_keras(got, case):
+    """The shapes; each activation dropped or scaled as Keras's Dropout does; keep_prob = 1 changing nothing."""
+    X, p, keep_prob, _ = _dropout_arguments(case)
+    message = n_parts(got, 2, "the result (A3, cache)")
+    if message:
+        return message
     A3, cache = got
     m = X.shape[1]
     shapes = {"Z1": (p["W1"].shape[0], m), "D1": (p["W1"].shape[0], m), "A1": (p["W1"].shape[0], m),
               "Z2": (p["W2"].shape[0], m), "D2": (p["W2"].shape[0], m), "A2": (p["W2"].shape[0], m),
               "Z3": (1, m), "A3": (1, m)} | {k: v.shape for k, v in p.items()}
-    message = _dict_of_arrays(cache, shapes, "the cache")
+    message = dict_of_arrays(cache, shapes, "the cache") or array_of_shape(A3, (1, m), "A3", finite=False)
     if message:
         return message
-    if np.shape(A3) != (1, m):
-        return f"A3 should have shape (1, {m}), got {np.shape(A3)}"
     A1, A2 = np.asarray(cache["A1"], dtype=np.float64), np.asarray(cache["A2"], dtype=np.float64)
     A1_full = _relu(p["W1"] @ X + p["b1"])
     A2_full = _relu(p["W2"] @ A1 + p["b2"])   # what layer 2 gives on the learner's dropped A1
@@ -351,14 +364,27 @@ def dropout_forward(expected, got, case):
                 and _keras_dropout_is_identity_at_inference(A1_full)):
             return ("with keep_prob = 1 nothing is dropped: the result should equal the network without dropout, "
                     "as keras.layers.Dropout leaves its input unchanged at inference")
-    if case.name == LARGE_DROPOUT_CASE:
-        kept = float(np.mean(A1[A1_full > 0] != 0))
-        if abs(kept - keep_prob) > 0.02:
-            return f"{kept:.1%} of the active units of layer 1 were kept, where keep_prob = {keep_prob} keeps about {keep_prob:.0%}"
-        ratio = float(A1.mean() / A1_full.mean())
-        if abs(ratio - 1) > MEAN_TOLERANCE:
-            return (f"inverted dropout keeps the mean activation: the mean of A1 is {ratio:.3f} times the mean "
-                    f"without dropout, where dividing by keep_prob keeps it within {MEAN_TOLERANCE:.0%}")
+    return None
+
+
+def _keeps_the_mean(got, case):
+    """On a large input: about keep_prob of layer 1's active units kept, and their mean kept (inverted dropout)."""
+    X, p, keep_prob, _ = _dropout_arguments(case)
+    A1 = np.asarray(got[1]["A1"], dtype=np.float64)
+    A1_full = _relu(p["W1"] @ X + p["b1"])
+    kept = float(np.mean(A1[A1_full > 0] != 0))
+    if abs(kept - keep_prob) > 0.02:
+        return (f"{kept:.1%} of the active units of layer 1 were kept, where keep_prob = {keep_prob} keeps "
+                f"about {keep_prob:.0%}")
+    ratio = float(A1.mean() / A1_full.mean())
+    if abs(ratio - 1) > MEAN_TOLERANCE:
+        return (f"inverted dropout keeps the mean activation: the mean of A1 is {ratio:.3f} times the mean "
+                f"without dropout, where dividing by keep_prob keeps it within {MEAN_TOLERANCE:.0%}")
+    return None
+
+
+def _same_masks_and_values(expected, got, case):
+    cache = got[1]
     if not np.array_equal(np.asarray(cache["D1"]).astype(bool), np.asarray(expected[1]["D1"]).astype(bool)) or \
             not np.array_equal(np.asarray(cache["D2"]).astype(bool), np.asarray(expected[1]["D2"]).astype(bool)):
         return ("the masks D1, D2 differ from the reference's: one rng = np.random.default_rng(seed), then "
@@ -366,8 +392,32 @@ def dropout_forward(expected, got, case):
     return close(atol=1e-9, rtol=1e-7)(expected, got, case)
 
 
+def dropout_forward(expected, got, case):
+    return _dropped_like_keras(got, case) or _same_masks_and_values(expected, got, case)
+
+
+def dropout_forward_keeps_the_mean(expected, got, case):
+    return _dropped_like_keras(got, case) or _keeps_the_mean(got, case) or _same_masks_and_values(expected, got, case)
+
+
+def _legacy_dropout(case):
+    """The classic course's masks, np.random.seed(seed) then D = np.random.rand(...) < keep_prob for each
+    layer in turn (never the global state): the forward pass with those masks."""
+    X, p, keep_prob, seed = _dropout_arguments(case)
+    legacy, m = np.random.RandomState(seed), X.shape[1]
+    D1 = legacy.rand(p["W1"].shape[0], m) < keep_prob
+    D2 = legacy.rand(p["W2"].shape[0], m) < keep_prob
+    return _forward(X, p, (D1.astype(float), D2.astype(float)), keep_prob)
+
+
+LEGACY_DROPOUT = KnownMistake("these are the masks of the legacy np.random.seed/rand stream: draw D1 and D2 from "
+                              "the `rng = np.random.default_rng(seed)` this notebook creates, with "
+                              "rng.random(A1.shape) < keep_prob", _legacy_dropout)
+
+
 # ---------------------------------------------------------------- gradient_check_n
-def _reference_difference(p, grads, X, Y, epsilon):
+def _gradient_and_approximation(p, grads, X, Y, epsilon):
+    """grad and gradapprox as the exercise computes them, 1-D vectors."""
     theta = np.concatenate([p[k].ravel() for k in KEYS])
     shapes = [p[k].shape for k in KEYS]
 
@@ -385,7 +435,15 @@ def _reference_difference(p, grads, X, Y, epsilon):
         plus[i] += epsilon
         minus[i] -= epsilon
         approx[i] = (cost(plus) - cost(minus)) / (2 * epsilon)
-    return _relative_difference(_as_vector(grads), approx)
+    return _as_vector(grads), approx
+
+
+def _broadcast_differences(grad, approx):
+    """||grad - gradapprox|| / (||grad|| + ||gradapprox||) when one is an (n,) vector and the other an (n, 1)
+    column: NumPy broadcasts the difference to an (n, n) matrix. Either way round; both above 1."""
+    scale = np.linalg.norm(grad) + np.linalg.norm(approx)
+    return (np.linalg.norm(grad[None, :] - approx[:, None]) / scale,
+            np.linalg.norm(grad[:, None] - approx[None, :]) / scale)
 
 
 def gradient_check_result(expected, got, case):
@@ -394,7 +452,13 @@ def gradient_check_result(expected, got, case):
     value, message = _number(got, "the difference")
     if message:
         return message
-    reference = _reference_difference(p, grads, X, Y, epsilon)
+    grad, approx = _gradient_and_approximation(p, grads, X, Y, epsilon)
+    reference = _relative_difference(grad, approx)
+    if any(np.isclose(value, broadcast, rtol=1e-4) for broadcast in _broadcast_differences(grad, approx)):
+        return (f"the difference {value:.3g} is above 1, impossible for this formula: it is what NumPy's "
+                f"broadcasting gives when one of grad and gradapprox is an (n,) vector and the other an (n, 1) "
+                f"column, so that grad - gradapprox is an (n, n) matrix; make them the same shape, e.g. "
+                f"gradapprox = np.zeros_like(theta)")
     if reference < GRADCHECK_OK / 10:
         if not value < GRADCHECK_OK:
             return (f"these gradients are correct, so the relative difference should be below {GRADCHECK_OK:g} "
@@ -464,15 +528,12 @@ def _flip_one_dW3(grads):
     grads["dW3"][0, 1] *= -1
 
 
-LARGE_DIMS, LARGE_M = [2, 40, 5, 1], 250
-
-
-def _large_dropout_case():
+def _large_dropout_case(dims, m, keep_prob, seed):
     """10,000 activations in layer 1, nearly all active and of similar size (biases around 2), so that
     the mean of the kept ones scatters by only about 0.5% around the undropped mean."""
-    p = _parameters(LARGE_DIMS)
-    p["W1"], p["b1"] = p["W1"] * 0.5, 2 + 0.2 * rng.standard_normal((LARGE_DIMS[1], 1))
-    return (rng.standard_normal((2, LARGE_M)), p, 0.8, 1)
+    p = _parameters(dims)
+    p["W1"], p["b1"] = p["W1"] * 0.5, 2 + 0.2 * rng.standard_normal((dims[1], 1))
+    return (rng.standard_normal((dims[0], m)), p, keep_prob, seed)
 
 
 CHECKS = [
@@ -486,7 +547,8 @@ CHECKS = [
               Case("layers_dims [2, 40, 10, 1]", ([2, 40, 10, 1],)),
               Case("a wide input [100, 30, 8, 1]", ([100, 30, 8, 1],)),
           ),
-          compare=he_initialisation),
+          compare=he_initialisation,
+          known_mistakes=(LEGACY_HE,)),
     Check("compute_cost_with_regularization",
           hint="compute_cost(A3, Y) plus lambd / (2 * m) times the sum of the squares of every entry of "
                "W1, W2 and W3 (not the biases), with m = Y.shape[1]; return a number",
@@ -505,7 +567,8 @@ CHECKS = [
           cases=(
               Case("[3, 4, 2, 1], 5 examples, lambd = 0.1", (SMALL_X, SMALL_Y, _forward(SMALL_X, SMALL_P)[1], 0.1),
                    public=True),
-              Case(FD_CASE, _l2_backward_case([2, 5, 3, 1], 20, 0.7), public=True),
+              Case("gradient check against finite differences", _l2_backward_case([2, 5, 3, 1], 20, 0.7), public=True,
+                   compare=regularized_gradients_by_finite_differences),
               Case("lambd = 0: plain backpropagation", _l2_backward_case([4, 5, 3, 1], 7, 0.0)),
               Case("[2, 20, 3, 1], 60 examples, lambd = 0.7", _l2_backward_case([2, 20, 3, 1], 60, 0.7)),
           ),
@@ -521,10 +584,15 @@ CHECKS = [
                    public=True),
               Case("keep_prob = 1 drops nothing, like Keras's Dropout at inference",
                    (rng.standard_normal((3, 8)), _parameters([3, 5, 4, 1]), 1.0, 3)),
-              Case(LARGE_DROPOUT_CASE, _large_dropout_case()),
+              Case("a large input: the mean activation is kept (inverted dropout)",
+                   _large_dropout_case([2, 40, 5, 1], 250, 0.8, 1), compare=dropout_forward_keeps_the_mean),
               Case("keep_prob = 0.7, seed = 11", (rng.standard_normal((5, 9)), _parameters([5, 6, 3, 1]), 0.7, 11)),
+              Case("a large input, keep_prob = 0.9: the mean activation is kept (inverted dropout)",
+                   _large_dropout_case([3, 50, 4, 1], 200, 0.9, 5), public=True,
+                   compare=dropout_forward_keeps_the_mean),
           ),
-          compare=dropout_forward),
+          compare=dropout_forward,
+          known_mistakes=(LEGACY_DROPOUT,)),
     Check("backward_propagation_with_dropout",
           hint="as plain backpropagation, but after each dA1 = W2.T @ dZ2 and dA2 = W3.T @ dZ3 apply the same "
                "mask as the forward pass (dA * D) and divide by keep_prob, before multiplying by relu's "
@@ -533,7 +601,8 @@ CHECKS = [
               Case("[3, 4, 2, 1], 5 examples, keep_prob = 0.8",
                    (SMALL_X, SMALL_Y, _forward(SMALL_X, SMALL_P, _masks(SMALL_DIMS, 5, 0.8), 0.8)[1], 0.8),
                    public=True),
-              Case(FD_CASE, _dropout_backward_case([2, 5, 3, 1], 20, 0.8), public=True),
+              Case("gradient check against finite differences", _dropout_backward_case([2, 5, 3, 1], 20, 0.8),
+                   public=True, compare=dropout_gradients_by_finite_differences),
               Case("keep_prob = 0.5", _dropout_backward_case([4, 5, 3, 1], 9, 0.5)),
               Case("keep_prob = 1: plain backpropagation", _dropout_backward_case([3, 6, 4, 1], 7, 1.0)),
           ),
@@ -553,6 +622,7 @@ CHECKS = [
               Case("the sign of one entry of dW3 flipped", _gradcheck_case([2, 6, 4, 1], 12, bug=_flip_one_dW3)),
               Case("correct gradients, epsilon = 1e-5", _gradcheck_case([2, 6, 4, 1], 12, epsilon=1e-5)),
               Case("correct gradients, epsilon = 1e-4", _gradcheck_case([3, 5, 4, 1], 8, epsilon=1e-4)),
+              Case("correct gradients, epsilon = 1e-6", _gradcheck_case([3, 4, 2, 1], 6, epsilon=1e-6), public=True),
           ),
           compare=gradient_check_result),
     Check("build_regularized_model",
