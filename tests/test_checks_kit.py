@@ -41,6 +41,7 @@ def test_a_mistake_that_cannot_be_computed_is_skipped():
      "the result is missing the keys ['b1']"),
     (lambda g: one_number(g, "the cost"), np.array([[0.5]]),
      "the cost should be a number (e.g. float(...)), got an array of shape (1, 1)"),
+    (lambda g: one_number(g, "the cost"), None, "the cost is None: did you forget a return statement?"),
     (lambda g: n_parts(g, 2), (1, 2, 3), "the result should be 2 values (a tuple), got 3 parts"),
     (lambda g: within(g, [1.0, 2.0], atol=1e-6), [1.0, 2.5],
      "the result differs from the expected values (largest difference 0.5, allowed 1e-06)"),
