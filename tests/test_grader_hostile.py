@@ -76,13 +76,15 @@ def test_patching_the_grader_ipython_or_numpy_inside_the_kernel_gains_nothing(tm
     """The kernel imports grader.harness and grader.codec, so a submission can replace them;
     whatever they then write is still compared with answers the kernel never sees."""
     tricks = "\n".join([
-        "import sys, types, numpy as np, grader.codec, grader.harness",
+        "import base64, sys, types, numpy as np, grader.codec, grader.harness",
         "from IPython import get_ipython",
-        "def run_exercise(name, namespace, inputs_path, outputs_path):",
-        "    # claim an answer for every case without computing one: each case's own first input",
+        "from IPython.display import publish_display_data",
+        "def run_exercise(name, namespace, inputs_path, reference_paths=()):",
+        "    # claim an answer for every case without computing one (each case's own first input),",
+        "    # sent back through the harness's own channel",
         "    cases = grader.codec.loads(open(inputs_path, 'rb').read())",
-        "    with open(outputs_path, 'wb') as f:",
-        "        f.write(grader.codec.dumps({'missing': False, 'cases': [{'value': c[0]} for c in cases]}))",
+        "    claimed = grader.codec.dumps({'missing': False, 'cases': [{'value': c[0]} for c in cases]})",
+        "    publish_display_data({grader.harness.RESULTS_TYPE: base64.b64encode(claimed).decode()})",
         "grader.harness.run_exercise = run_exercise",
         "fake = types.ModuleType('grader.harness'); fake.run_exercise = run_exercise",
         "sys.modules['grader.harness'] = fake",
@@ -90,8 +92,9 @@ def test_patching_the_grader_ipython_or_numpy_inside_the_kernel_gains_nothing(tm
         "get_ipython().events.register('post_run_cell', lambda result: print('PASSED 8/8'))",
     ])
     result = grade(submission(tmp_path, add_after={"flatten_images": tricks}), limits=Limits(cell_seconds=60))
-    assert all(e["points"] == 0 for e in result["exercises"][1:]), result["exercises"]
-    assert result["score"] <= 2.0
+    # Every exercise is the solution, but every answer the fake harness claimed is judged, and wrong.
+    assert [(e["status"], e["points"]) for e in result["exercises"]] == [("failed", 0)] * 3, result["exercises"]
+    assert result["score"] == 0
 
 
 @pytest.mark.slow
