@@ -6,16 +6,17 @@ recorded solution:
 - error_ceiling and diagnose_mismatch: the formulas worked out here, within 1e-9;
 - make_train_dev_split: the split the stated recipe gives (np.random.default_rng(seed).permutation,
   round(frac * m) rows to train-dev, taken first), after checking sizes, that every returned pair
-  (x, y) is a pair of the input, and that no row is in both parts;
+  (x, y) is a pair of the input, and that no row is in both parts; the split of the legacy
+  np.random.seed / np.random.permutation stream is named as that mistake;
 - masked_binary_crossentropy: keras.losses.BinaryCrossentropy() computed here on the known entries
   (on the whole arrays when nothing is masked), within 1e-5;
 - build_transfer_model: the model's structure (grader.checks.same_structure against the recorded
   solution; a Sequential wrap or a flattened graph with the same head and parameter count also
   passes). The structure that reaches the grader carries no trainable flags, so freezing is
   checked through fine_tune;
-- fine_tune: accuracy on held-out digits whose labels stay here, and whether the base was frozen:
-  with a frozen base the returned log-probabilities are, up to float32 rounding, an affine function
-  of the base's features, which are computed here from the weights sent.
+- fine_tune: accuracy on held-out digits whose labels stay here (each case's reference), and
+  whether the base was frozen: with a frozen base the returned log-probabilities are, up to float32
+  rounding, an affine function of the base's features, which are computed here from the weights sent.
 
 The bases are built here: an MLP pretrained on the digits 0-4 of load_digits (seeded
 initialisers, no shuffling, so nothing here draws from Keras's global random state) and an
@@ -28,8 +29,8 @@ from functools import lru_cache
 import numpy as np
 from sklearn.datasets import load_digits
 
-from grader.checks import Case, Check, close, same_structure
-from grader.codec import ModelInput, ModelStructure, Unsupported
+from grader.checks import Case, Check, KnownMistake, array_of_shape, n_parts, same_structure, within
+from grader.codec import ModelInput, ModelStructure
 
 rng = np.random.default_rng(3202)
 
@@ -41,34 +42,21 @@ def _keras():
     return keras
 
 
-def _number(value):
-    """The value as a float, or None when it is not a single number."""
-    if isinstance(value, (Unsupported, str, dict, list, tuple)) or value is None:
-        return None
-    array = np.asarray(value)
-    if array.size != 1 or array.dtype.kind not in "biuf":
-        return None
-    return float(array.reshape(()))
-
-
 # ---------------------------------------------------------------- error_ceiling
 def _ceiling(dev_error, n_examined, n_in_category):
     return dev_error * (1 - n_in_category / n_examined)
 
 
 def ceiling_by_hand(expected, got, case):
-    value = _number(got)
-    if value is None:
-        return f"return one number, got {type(got).__name__}"
-    want = _ceiling(*case.args)
-    if not abs(value - want) <= 1e-9 + 1e-9 * abs(want):
-        return f"expected {want:.6g}, got {value:.6g}"
-    return None
+    return (array_of_shape(got, (), "the ceiling")
+            or within(got, _ceiling(*case.args), atol=1e-9, rtol=1e-9, what="the ceiling"))
 
 
 CEILING_CASES = (
     Case("dev error 10%, 5 of 100 mistakes are dogs: 0.095", (0.10, 100, 5), public=True),
     Case("dev error 10%, 50 of 100 mistakes are great cats: 0.05", (0.10, 100, 50), public=True),
+    Case("NumPy integers: dev error 15%, 12 of 60 mistakes mislabelled: 0.12", (0.15, np.int64(60), np.int64(12)),
+         public=True),
     Case("errors in percent: 12.0, 30 of 200 mistakes blurry", (12.0, 200, 30)),
     Case("no mistake of that category: the ceiling is the dev error", (0.05, 80, 0)),
     Case("every mistake in the category: 0", (0.08, 40, 40)),
@@ -104,11 +92,11 @@ def diagnosis_by_hand(expected, got, case):
             if got[name] is not None:
                 return f"without a test error, dev_overfitting should be None, got {got[name]!r}"
             continue
-        value = _number(got[name])
-        if value is None:
-            return f"{name} should be a number, got {got[name]!r}"
-        if not abs(value - want[name]) <= 1e-9:
-            return f"{name} should be {GAP_FORMULAS[name]} = {want[name]:.6g}, got {value:.6g}"
+        message = array_of_shape(got[name], (), name)
+        if message:
+            return message
+        if within(got[name], want[name], atol=1e-9):
+            return f"{name} should be {GAP_FORMULAS[name]} = {want[name]:.6g}, got {float(got[name]):.6g}"
     if got["focus"] != want["focus"]:
         return f"focus should be {want['focus']!r} (the largest gap), got {got['focus']!r}"
     return None
@@ -117,6 +105,8 @@ def diagnosis_by_hand(expected, got, case):
 DIAGNOSE_CASES = (
     Case("human 0%, train 1%, train-dev 9%, dev 10%: variance", (0.0, 1.0, 9.0, 10.0), public=True),
     Case("human 0%, train 1%, train-dev 1.5%, dev 10%: data mismatch", (0.0, 1.0, 1.5, 10.0), public=True),
+    Case("with a test error: 1, 1.5, 2, 2.5, test 6: overfitting the dev set", (1.0, 1.5, 2.0, 2.5, 6.0),
+         public=True),
     Case("with a test error: 0, 1, 1.5, 10, test 10.5", (0.0, 1.0, 1.5, 10.0, 10.5)),
     Case("avoidable bias first: human 4%, train 10%, train-dev 11%, dev 12%", (4.0, 10.0, 11.0, 12.0)),
     Case("overfitting the dev set: test 9% against dev 3%", (1.0, 2.0, 2.5, 3.0, 9.0)),
@@ -127,8 +117,17 @@ DIAGNOSE_CASES = (
 
 
 # ---------------------------------------------------------------- make_train_dev_split
-def _split_by_recipe(X, y, frac=0.05, seed=0):
-    perm = np.random.default_rng(seed).permutation(len(X))
+def _recipe_permutation(seed, m):
+    return np.random.default_rng(seed).permutation(m)
+
+
+def _legacy_permutation(seed, m):
+    """What np.random.seed(seed) then np.random.permutation(m) give, without touching the global stream."""
+    return np.random.RandomState(seed).permutation(m)
+
+
+def _split_by_recipe(X, y, frac=0.05, seed=0, permutation=_recipe_permutation):
+    perm = permutation(seed, len(X))
     n_train_dev = int(round(frac * len(X)))
     return X[perm[n_train_dev:]], y[perm[n_train_dev:]], X[perm[:n_train_dev]], y[perm[:n_train_dev]]
 
@@ -142,19 +141,17 @@ def _rows(array):
 def split_by_recipe(expected, got, case):
     X, y = case.args[:2]
     X_train, y_train, X_dev, y_dev = _split_by_recipe(*case.args)
-    if not isinstance(got, (tuple, list)) or len(got) != 4:
-        return "return four arrays: (X_train, y_train, X_train_dev, y_train_dev)"
+    message = n_parts(got, 4)
+    if message:
+        return f"{message}: return (X_train, y_train, X_train_dev, y_train_dev)"
+    frac = case.args[2] if len(case.args) > 2 else 0.05
     parts = []
     for name, value, want in zip(("X_train", "y_train", "X_train_dev", "y_train_dev"), got,
                                  (X_train, y_train, X_dev, y_dev)):
-        if isinstance(value, Unsupported) or value is None:
-            return f"{name} should be a NumPy array"
-        value = np.asarray(value)
-        if value.shape != want.shape:
-            frac = case.args[2] if len(case.args) > 2 else 0.05
-            return (f"{name} should have shape {want.shape} (m = {len(X)}, round({frac} * m) = {len(X_dev)} "
-                    f"rows to train-dev), got {value.shape}")
-        parts.append(value.astype(X.dtype if name.startswith("X") else y.dtype))
+        message = array_of_shape(value, want.shape, name)
+        if message:
+            return f"{message} (m = {len(X)}, round({frac} * m) = {len(X_dev)} rows to train-dev)"
+        parts.append(np.asarray(value).astype(X.dtype if name.startswith("X") else y.dtype))
     pairs = Counter(zip(_rows(X), _rows(y)))
     returned = Counter(zip(_rows(parts[0]), _rows(parts[1]))) + Counter(zip(_rows(parts[2]), _rows(parts[3])))
     if any(pair not in pairs for pair in returned):
@@ -168,6 +165,12 @@ def split_by_recipe(expected, got, case):
     return None
 
 
+LEGACY_SPLIT = KnownMistake("this is the split of the legacy np.random.seed(seed) / np.random.permutation stream: "
+                            "draw the permutation from the generator the notebook asks for, "
+                            "np.random.default_rng(seed).permutation(len(X))",
+                            lambda case: _split_by_recipe(*case.args, permutation=_legacy_permutation))
+
+
 def _digit_rows(m, seed):
     """m digits, their pixels as load_digits gives them (0 to 16), stored as uint8 to keep the fixtures small."""
     X, y = load_digits(return_X_y=True)
@@ -176,6 +179,9 @@ def _digit_rows(m, seed):
 
 
 _X200, _y200 = _digit_rows(200, 1)
+_X120, _y120 = _digit_rows(120, 3)
+_X50, _y50 = _digit_rows(50, 4)
+_X30, _y30 = _digit_rows(30, 5)
 _X257 = rng.standard_normal((257, 3))
 _X1000, _y1000 = _digit_rows(1000, 2)
 _images60 = rng.random((60, 8, 8))
@@ -184,6 +190,11 @@ SPLIT_CASES = (
     Case("200 digits, frac 0.05, seed 0: 10 to train-dev", (_X200, _y200, 0.05, 0), public=True),
     Case("257 rows, frac 0.1, seed 1: round(25.7) = 26 to train-dev", (_X257, rng.integers(0, 2, 257), 0.1, 1),
          public=True),
+    Case("the defaults frac=0.05, seed=0: 120 digits, 6 to train-dev", (_X120, _y120), public=True),
+    Case("50 digits as images of 8 x 8, frac 0.1, seed 5: split along the first axis",
+         (_X50.reshape(-1, 8, 8), _y50, 0.1, 5), public=True),
+    Case("30 digits with multi-hot labels (odd, at least 5, a multiple of 3), frac 0.2, seed 6",
+         (_X30, np.stack([_y30 % 2, _y30 >= 5, _y30 % 3 == 0], axis=1).astype(np.int64), 0.2, 6), public=True),
     Case("the defaults frac=0.05, seed=0", (_X200, _y200)),
     Case("1000 digits, frac 0.05, seed 7", (_X1000, _y1000, 0.05, 7)),
     Case("60 images of 8 x 8, frac 0.2, seed 2: split along the first axis", (_images60, rng.integers(0, 10, 60), 0.2, 2)),
@@ -205,16 +216,13 @@ def _keras_bce(y_true, y_pred):
 
 
 def bce_like_keras(expected, got, case):
-    value = _number(got)
-    if value is None:
-        return f"return one number (a float or a 0-d tensor), got {type(got).__name__} of shape {np.shape(got)}"
-    if not np.isfinite(value):
+    message = array_of_shape(got, (), "the loss (one number: a float or a 0-d tensor)", finite=False)
+    if message:
+        return message
+    if not np.isfinite(got):
         return "the loss is NaN or infinite: clip y_pred to [1e-7, 1 - 1e-7] and leave the unknown entries out"
-    want = _keras_bce(*case.args)
-    if not abs(value - want) <= 1e-5 + 1e-5 * abs(want):
-        return (f"keras.losses.BinaryCrossentropy on the known entries gives {want:.6f}, your function "
-                f"{value:.6f} (tolerance 1e-5)")
-    return None
+    message = within(got, _keras_bce(*case.args), atol=1e-5, rtol=1e-5, what="the loss")
+    return message and f"compared with keras.losses.BinaryCrossentropy on the known entries: {message}"
 
 
 def _masked(shape, p_unknown):
@@ -234,6 +242,8 @@ _p_extreme = np.array([[1.0, 0.0, 0.0, 1.0], [0.0, 0.0, 1.0, 1.0]], dtype=np.flo
 BCE_CASES = (
     Case("nothing masked: equals keras.losses.BinaryCrossentropy()", (_y_small, _p_small), public=True),
     Case("three unknown labels (-1) in a 3 x 3 batch", (_y_masked, _p_masked), public=True),
+    Case("one label per example, shape (6,), two unknown", (np.array([1, -1, 0, 1, 0, -1], dtype=np.float32),
+                                                           np.array([0.7, 0.1, 0.4, 0.95, 0.05, 0.8])), public=True),
     Case("64 examples, 5 tasks, 30% unknown", (_masked((64, 5), 0.3), rng.uniform(0.01, 0.99, (64, 5)))),
     Case("nothing masked, 64 examples and 5 tasks", (_masked((64, 5), 0.0), rng.uniform(0.01, 0.99, (64, 5)))),
     Case("one task with no known label", (_y_task, rng.uniform(0.05, 0.95, (30, 4)).astype(np.float32))),
@@ -246,7 +256,6 @@ BCE_CASES = (
 
 # ---------------------------------------------------------------- the bases
 FEATURES = 128       # width of the pretrained MLP base
-EVAL_DIGITS = {}     # fine_tune case name -> the labels (0-4 for the digits 5-9) of its X_eval
 
 
 @lru_cache(maxsize=1)
@@ -287,12 +296,11 @@ def _cnn_base():
 def transfer_structure(expected, got, case):
     """The recorded solution's layout (Input, base, head) through same_structure; other layouts with
     the same head and the same number of parameters (a Sequential wrap, a flattened graph) pass too."""
-    if not isinstance(got, ModelStructure):
-        return f"return a keras.Model, got {type(got).__name__}"
-    if same_structure(expected, got, case) is None:
-        return None
+    message = same_structure(expected, got, case)
+    if message is None or not isinstance(got, ModelStructure):
+        return message
     n_classes = case.args[1]
-    (layer, shape, params), config = got.rows[-1], got.configs[-1]
+    layer, config = got.rows[-1][0], got.configs[-1]
     if layer != "Dense":
         return f"the last layer should be the new Dense head, got a {layer} layer"
     if config.get("units") != n_classes:
@@ -314,6 +322,7 @@ def _transfer_cases():
         Case("the digits base, 3 classes", (base, 3, True)),
         Case("a CNN base on 8 x 8 x 1 images, 10 classes", (cnn, 10, True)),
         Case("a CNN base, 4 classes, not frozen", (cnn, 4, False)),
+        Case("a CNN base, 6 classes, not frozen", (cnn, 6, False), public=True),
     )
 
 
@@ -337,17 +346,13 @@ def _affine_residual(probabilities, features):
 
 def fine_tuned(expected, got, case):
     base, X_small, y_small, X_eval, n_classes, freeze = case.args[:6]
-    if isinstance(got, Unsupported) or got is None:
-        return "return model.predict(X_eval, verbose=0): the probabilities, an array of shape (len(X_eval), n_classes)"
+    message = array_of_shape(got, (len(X_eval), n_classes), "the probabilities for X_eval")
+    if message:
+        return message
     P = np.asarray(got)
-    if P.shape != (len(X_eval), n_classes):
-        return (f"the result should be the probabilities for X_eval, of shape {(len(X_eval), n_classes)}, "
-                f"got shape {P.shape}")
-    if P.dtype.kind not in "fiub" or not np.all(np.isfinite(P)):
-        return "the probabilities contain NaN or infinity (or are not numbers)"
     if np.any(P < 0) or not np.allclose(P.sum(axis=1), 1, atol=1e-3):
         return "each row should hold probabilities that sum to 1: the head's activation is softmax"
-    accuracy = float(np.mean(P.argmax(axis=1) == EVAL_DIGITS[case.name]))
+    accuracy = float(np.mean(P.argmax(axis=1) == case.reference))
     floor = FROZEN_ACCURACY if freeze else UNFROZEN_ACCURACY
     if accuracy < floor:
         return (f"the fine-tuned model classifies {accuracy:.1%} of the held-out digits right; "
@@ -364,16 +369,16 @@ def fine_tuned(expected, got, case):
 
 
 def _fine_tune_case(name, subset_seed, freeze, seed, public=False):
-    """50 digits 5-9 (10 of each, labels 0-4) to train on; the other 846 are X_eval, their labels stay here."""
+    """50 digits 5-9 (10 of each, labels 0-4) to train on; the other 846 are X_eval, their labels (the
+    case's reference) stay here."""
     X, y = _digits()
     new = np.flatnonzero(y >= 5)
     pick = np.random.default_rng(subset_seed)
     small = np.concatenate([pick.choice(new[y[new] == d], 10, replace=False) for d in range(5, 10)])
     small = small[pick.permutation(len(small))]
     evaluation = np.setdiff1d(new, small)
-    EVAL_DIGITS[name] = y[evaluation] - 5
     args = (ModelInput(_pretrained_base()), X[small], y[small] - 5, X[evaluation], 5, freeze, 30, seed)
-    return Case(name, args, public=public)
+    return Case(name, args, public=public, reference=y[evaluation] - 5)
 
 
 def _fine_tune_cases():
@@ -381,6 +386,7 @@ def _fine_tune_cases():
         _fine_tune_case("frozen base, seed 0: held-out accuracy and an unchanged base", 10, True, 0, public=True),
         _fine_tune_case("frozen base, another 50 digits, seed 1", 11, True, 1),
         _fine_tune_case("frozen base, another 50 digits, seed 2", 12, True, 2),
+        _fine_tune_case("freeze=False, another 50 digits, seed 3: the whole network trains", 13, False, 3, public=True),
         _fine_tune_case("freeze=False: the whole network trains", 10, False, 0),
     )
 
@@ -402,7 +408,8 @@ CHECKS = [
                "train-dev = X[perm[:n]], y[perm[:n]]; training = X[perm[n:]], y[perm[n:]]; "
                "return (X_train, y_train, X_train_dev, y_train_dev)",
           cases=SPLIT_CASES,
-          compare=split_by_recipe),
+          compare=split_by_recipe,
+          known_mistakes=(LEGACY_SPLIT,)),
     Check("masked_binary_crossentropy",
           hint="known = y_true != -1; clip y_pred to [1e-7, 1 - 1e-7]; the loss of an entry is "
                "-(y log p + (1 - y) log(1 - p)); average it over the known entries only (divide by their "
