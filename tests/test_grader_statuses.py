@@ -27,7 +27,7 @@ def solution(exercise_id):
 def test_an_exercise_whose_cell_fails_gets_that_cells_status_and_the_rest_is_graded(tmp_path, capfd):
     before = {  # code that runs at the top of the exercise's cell, before its def
         "sigmoid": "raise ValueError('a note I left in the cell')",
-        "propagate": "hoard = []\nwhile True:\n    hoard.append(np.ones(10_000_000))",
+        "propagate": "hoard = []\nwhile True:\n    hoard.append(np.ones(2_000_000))",
         "optimize": "import os\nos._exit(1)",
         "predict": "import time\ntime.sleep(120)",
     }
