@@ -1,45 +1,48 @@
 """One typical mistake per exercise: each must lose exactly that exercise's points.
 
-The exercises call each other, so each mistake here is one that the later exercises' checks
-do not see again (see checks.py): a wrong gradient in propagate, say, would also change what
-optimize and model return.
+The exercises call each other (model calls initialize_with_zeros, optimize and predict; optimize
+calls propagate; propagate and predict call sigmoid). Each mistake planted in a called exercise is
+one that its callers' checks see again: run with it, the callers would lose points too (a test
+checks this with the grader's cascade turned off). The grader's cascade keeps the loss in the one
+exercise: when an exercise fails its own checks, the exercises that call it are checked with the
+reference version in its place.
 """
 PLANTED_BUGS = {
-    # The algebraically equal form e^z / (1 + e^z) overflows: for z > 709, inf / inf is NaN.
+    # A sign slip: np.exp(z) for np.exp(-z), so a large z gives 0 instead of 1.
     "sigmoid": '''def sigmoid(z):
     z = np.asarray(z, dtype=np.float64)
-    return np.exp(z) / (1 + np.exp(z))''',
-    # b as the integer 0, not the float 0.0.
+    return 1 / (1 + np.exp(z))''',
+    # A row for a column: w of shape (1, dim), so that w.T @ X no longer fits X of shape (dim, m).
     "initialize_with_zeros": '''def initialize_with_zeros(dim):
-    return np.zeros((dim, 1)), 0''',
-    # The cost written with np.dot is a 1x1 array, returned without turning it into a number.
+    return np.zeros((1, dim)), 0.0''',
+    # The 1/m forgotten in dw (db has it): the gradient of the summed losses, m times too large.
     "propagate": '''def propagate(w, b, X, Y):
     X, Y = np.asarray(X, dtype=np.float64), np.asarray(Y, dtype=np.float64)
     w = np.asarray(w, dtype=np.float64)
     m = X.shape[1]
-    A = sigmoid(np.dot(w.T, X) + b)
-    cost = -(np.dot(Y, np.log(A).T) + np.dot(1 - Y, np.log(1 - A).T)) / m
+    A = sigmoid(w.T @ X + b)
+    cost = float(-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m)
     dZ = A - Y
-    grads = {"dw": np.dot(X, dZ.T) / m, "db": float(np.sum(dZ) / m)}
+    grads = {"dw": X @ dZ.T, "db": float(np.sum(dZ) / m)}
     return grads, cost''',
-    # Records the cost after 100, 200, ... updates instead of at iterations 0, 100, 200, ...
+    # A sign slip in the step of w: it climbs the cost instead of descending it.
     "optimize": '''def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
     w, b = np.array(w, dtype=np.float64), float(b)
     costs = []
     for i in range(num_iterations):
         grads, cost = propagate(w, b, X, Y)
         dw, db = grads["dw"], grads["db"]
-        w = w - learning_rate * dw
+        w = w + learning_rate * dw
         b = b - learning_rate * db
-        if (i + 1) % 100 == 0:
+        if i % 100 == 0:
             costs.append(cost)
     return {"w": w, "b": b}, {"dw": dw, "db": db}, costs''',
-    # A probability of exactly 0.5 counted as a cat.
+    # The sigmoid forgotten: z = w.T X + b itself compared with 0.5, where the boundary is z = 0.
     "predict": '''def predict(w, b, X):
     X = np.asarray(X, dtype=np.float64)
     w = np.asarray(w, dtype=np.float64).reshape(X.shape[0], 1)
-    A = sigmoid(w.T @ X + b)
-    return (A >= 0.5).astype(np.float64)''',
+    Z = w.T @ X + b
+    return (Z > 0.5).astype(np.float64)''',
     # learning_rate is not passed on: optimize trains with its own default, 0.009.
     "model": '''def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.005, print_cost=False):
     w, b = initialize_with_zeros(X_train.shape[0])

@@ -1,61 +1,68 @@
 """One typical mistake per exercise: each must lose exactly that exercise's points.
 
-The exercises build on each other (L_model_forward calls linear_activation_forward, L_layer_model
-calls all of exercises 1 to 6), and the grader runs a learner's L_layer_model with the learner's own
-helpers. So a mistake that changes what a helper computes on the inputs its callers give it also
-costs points in the callers. The mistakes below are real ones that stay inside their exercise:
-each shows only on inputs that the exercise's own hidden checks use (a tanh layer, a one-layer
-network, grads without dA entries, float32 arrays) or in what only that exercise returns.
+The exercises build on each other: L_model_forward calls linear_activation_forward, and
+L_layer_model calls exercises 1 to 6. Each mistake planted in a called exercise is one that its
+callers' checks see again: L_layer_model, run with it, errs or records other costs and parameters
+than the reference, and L_model_forward returns other caches (a test checks this with the grader's
+cascade turned off). The grader's cascade keeps the loss in the one exercise: when an exercise
+fails its own checks, the exercises that call it are checked with the reference version in its place.
 """
 PLANTED_BUGS = {
-    # Copied from the lesson, which worked in float32: values off by float32 rounding (about 1e-8).
+    # The old course's 0.01 weight scale instead of 1 / sqrt(n_{l-1}).
     "initialize_parameters_deep": '''def initialize_parameters_deep(layer_dims):
     rng = np.random.default_rng(3)
     parameters = {}
     for l in range(1, len(layer_dims)):
-        W = rng.standard_normal((layer_dims[l], layer_dims[l - 1])) / np.sqrt(layer_dims[l - 1])
-        parameters[f"W{l}"] = W.astype(np.float32)
-        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1), dtype=np.float32)
+        parameters[f"W{l}"] = rng.standard_normal((layer_dims[l], layer_dims[l - 1])) * 0.01
+        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
     return parameters''',
-    # Everything that is not "relu" becomes a sigmoid, so "tanh" silently computes a sigmoid.
+    # The cache holds the layer's output A where backpropagation needs its input A_prev.
     "linear_activation_forward": '''def linear_activation_forward(A_prev, W, b, activation):
     Z = W @ A_prev + b
-    A = relu(Z) if activation == "relu" else sigmoid(Z)
-    return A, ((A_prev, W, b), Z)''',
-    # X is only fed in inside the loop, so with L = 1 (no hidden layer) A is never defined.
+    if activation == "relu":
+        A = relu(Z)
+    elif activation == "sigmoid":
+        A = sigmoid(Z)
+    elif activation == "tanh":
+        A = np.tanh(Z)
+    else:
+        raise ValueError(f"unknown activation {activation!r}")
+    return A, ((A, W, b), Z)''',
+    # The output layer's cache is never appended: L - 1 caches, so backpropagation misses a layer.
     "L_model_forward": '''def L_model_forward(X, parameters):
     L = len(parameters) // 2
-    caches = []
+    A, caches = X, []
     for l in range(1, L):
-        A_prev = X if l == 1 else A
-        A, cache = linear_activation_forward(A_prev, parameters[f"W{l}"], parameters[f"b{l}"], "relu")
+        A, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], "relu")
         caches.append(cache)
     AL, cache = linear_activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"], "sigmoid")
-    caches.append(cache)
     return AL, caches''',
-    # Matrix products give a (1, 1) array, not a number.
+    # The 1/m forgotten: the summed loss, not its mean over the m examples.
     "compute_cost": '''def compute_cost(AL, Y):
-    m = Y.shape[1]
-    return -(Y @ np.log(AL).T + (1 - Y) @ np.log(1 - AL).T) / m''',
-    # dA_prev stored under the layer's own number: keys dA1..dAL instead of dA0..dA{L-1}.
+    return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)))''',
+    # A sign slip in dAL: + between the two terms, where the derivative of the cost has -.
     "L_model_backward": '''def L_model_backward(AL, Y, caches):
     L = len(caches)
     grads = {}
-    dA = -(Y / AL - (1 - Y) / (1 - AL))
+    dA = -(Y / AL + (1 - Y) / (1 - AL))
     for l in range(L, 0, -1):
         (A_prev, W, b), Z = caches[l - 1]
         m = A_prev.shape[1]
-        dZ = dA * sigmoid(Z) * (1 - sigmoid(Z)) if l == L else dA * (Z > 0)
+        if l == L:
+            s = sigmoid(Z)
+            dZ = dA * s * (1 - s)
+        else:
+            dZ = dA * (Z > 0)
         grads[f"dW{l}"] = dZ @ A_prev.T / m
         grads[f"db{l}"] = np.sum(dZ, axis=1, keepdims=True) / m
         dA = W.T @ dZ
-        grads[f"dA{l}"] = dA
+        grads[f"dA{l - 1}"] = dA
     return grads''',
-    # Counting the layers from grads assumes it holds dA, dW and db for every layer.
+    # An off-by-one: range(1, L) stops before the output layer, which is never updated.
     "update_parameters": '''def update_parameters(parameters, grads, learning_rate):
-    L = len(grads) // 3
+    L = len(parameters) // 2
     updated = dict(parameters)
-    for l in range(1, L + 1):
+    for l in range(1, L):
         updated[f"W{l}"] = parameters[f"W{l}"] - learning_rate * grads[f"dW{l}"]
         updated[f"b{l}"] = parameters[f"b{l}"] - learning_rate * grads[f"db{l}"]
     return updated''',

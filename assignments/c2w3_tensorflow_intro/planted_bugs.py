@@ -1,9 +1,10 @@
 """One typical mistake per exercise: each must lose exactly that exercise's points.
 
-train_tf_model calls compute_total_loss, so the mistake planted there is one that leaves
-training working: a mean instead of a sum only rescales the gradients, which Adam's
-normalisation by their running size absorbs (train_tf_model is judged on the network it
-returns, not on the size of its costs).
+train_tf_model calls compute_total_loss, so the mistake planted there is one that train_tf_model's
+checks see again: trained with it, the network no longer learns the digits (a test checks this
+with the grader's cascade turned off). The grader's cascade keeps the loss in the one exercise:
+when compute_total_loss fails its own checks, train_tf_model is checked with the reference
+version in its place.
 """
 PLANTED_BUGS = {
     # The learning rate drawn uniformly: 90% of the draws land in [0.1, 1].
@@ -27,10 +28,11 @@ PLANTED_BUGS = {
     # tf.one_hot's default axis: one row per example, shape (m, C).
     "one_hot_matrix": '''def one_hot_matrix(label, C=6):
     return tf.one_hot(label, C)''',
-    # The mean over the minibatch instead of the sum.
+    # The transposes forgotten: Keras takes the rows for examples, so the softmax runs over the
+    # examples of each class instead of over the classes of each example.
     "compute_total_loss": '''def compute_total_loss(logits, labels):
-    losses = keras.losses.categorical_crossentropy(tf.transpose(labels), tf.transpose(logits), from_logits=True)
-    return tf.reduce_mean(losses)''',
+    losses = keras.losses.categorical_crossentropy(labels, logits, from_logits=True)
+    return tf.reduce_sum(losses)''',
     # The loss computed after the tape's block: the tape recorded no path from the variables to
     # it, so every gradient is None and Adam refuses them.
     "train_tf_model": '''def train_tf_model(X_train, Y_train, X_test, Y_test, learning_rate=1e-3, num_epochs=40, minibatch_size=32,

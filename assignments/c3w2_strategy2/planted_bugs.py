@@ -1,8 +1,11 @@
 """One typical mistake per exercise: each must lose exactly that exercise's points.
 
-fine_tune calls build_transfer_model, so the mistake planted in build_transfer_model shows only on
-inputs fine_tune's checks never use (a CNN base, whose examples are not 64 numbers); the mistake in
-fine_tune shows only when freeze=False. No other exercise calls another.
+fine_tune calls build_transfer_model, so the mistake planted in build_transfer_model is one that
+fine_tune's checks see again: fine-tuned with it, the model no longer returns probabilities (a test
+checks this with the grader's cascade turned off). The grader's cascade keeps the loss in the one
+exercise: when build_transfer_model fails its own checks, fine_tune is checked with the reference
+version in its place. The mistake in fine_tune shows only when freeze=False. No other exercise
+calls another.
 """
 PLANTED_BUGS = {
     # Subtracts the fraction of examined mistakes from the error rate instead of scaling the error.
@@ -33,12 +36,13 @@ PLANTED_BUGS = {
     p = ops.clip(y_pred, 1e-7, 1.0 - 1e-7)
     losses = -(y_true * ops.log(p) + (1.0 - y_true) * ops.log(1.0 - p))
     return ops.mean(ops.where(known, losses, 0.0))''',
-    # The input shape of the notebook's digits written in: any other base fails.
+    # The head's softmax forgotten: it returns scores, not probabilities, and
+    # sparse_categorical_crossentropy (from_logits=False) takes them for probabilities.
     "build_transfer_model": '''def build_transfer_model(base, n_classes, freeze=True):
     base.trainable = not freeze
-    inputs = keras.Input(shape=(64,))
+    inputs = keras.Input(shape=base.input_shape[1:])
     features = base(inputs, training=False)
-    outputs = keras.layers.Dense(n_classes, activation="softmax")(features)
+    outputs = keras.layers.Dense(n_classes)(features)
     return keras.Model(inputs, outputs)''',
     # freeze is not passed on: the base is always frozen.
     "fine_tune": '''def fine_tune(base, X_small, y_small, X_eval, n_classes, freeze=True, epochs=30, seed=0):
