@@ -37,16 +37,7 @@ def callers(assignment, exercise_id):
     return [caller for caller, called in _callees(assignment).items() if exercise_id in called]
 
 
-# Called exercises whose callers' checks cannot see any mistake in them yet, and why. Strict: once
-# the callers' checks can, the test passes and the entry must go.
-UNSEEN_BY_CALLERS = {
-    ("c2w2_optimization", "update_lr"): "model calls update_lr only with decay='inverse_time', "
-                                        "which none of model's cases uses",
-}
-CALLED_BUGS = [
-    pytest.param(a, exercise, marks=pytest.mark.xfail(reason=UNSEEN_BY_CALLERS[a, exercise], strict=True))
-    if (a, exercise) in UNSEEN_BY_CALLERS else (a, exercise)
-    for a, exercise in BUGS if callers(Assignment(a), exercise)]
+CALLED_BUGS = [(a, exercise) for a, exercise in BUGS if callers(Assignment(a), exercise)]
 
 
 @pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
