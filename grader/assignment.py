@@ -64,11 +64,15 @@ class Assignment:
                 if "exercise" in role]
 
     @cached_property
+    def solutions(self):
+        """exercise id -> the code of its cell in the source notebook, solution included."""
+        return {cell_role(c)["exercise"]: c.source for c in self.source.cells if "exercise" in cell_role(c)}
+
+    @cached_property
     def calls(self):
         """exercise id -> the other exercises its solution calls, read from the source."""
-        sources = {cell_role(c)["exercise"]: c.source for c in self.source.cells if "exercise" in cell_role(c)}
-        return {ex: [other for other in sources if other != ex and re.search(rf"\b{other}\s*\(", code)]
-                for ex, code in sources.items()}
+        return {ex: [other for other in self.solutions if other != ex and re.search(rf"\b{other}\s*\(", code)]
+                for ex, code in self.solutions.items()}
 
     @property
     def max_score(self):

@@ -5,7 +5,6 @@ import time
 from dataclasses import asdict
 
 from grader import execute, load, sandbox
-from grader.cells import cell_role
 from grader.execute import Cascade, Limits
 from grader.judge import judge_exercise
 from grader.outcome import Status
@@ -46,7 +45,7 @@ def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits(), private=
                                                  assignment.expected(exercise_id), output)
         return judged[exercise_id]
 
-    cascade = Cascade(callees=_callees(assignment), reference=_references(assignment),
+    cascade = Cascade(callees=_callees(assignment), reference=assignment.solutions,
                       passes=lambda exercise_id, output: judge(exercise_id, output).status == Status.PASSED)
     run = execute.run(load.restored_notebook(sub), assignment.check_inputs(), {"SEED": seed, "FAST": fast},
                       limits, private=(sub.path.resolve().parent, *private), kernel=kernel, cascade=cascade)
@@ -62,10 +61,9 @@ def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits(), private=
     for result in exercises:
         broken = [d for d in cascade.callees[result.id] if status[d] != Status.PASSED]
         if broken and result.status != Status.NOT_ATTEMPTED:
-            names = ", ".join(broken)
-            result.message += (f". It calls {names}, which did not pass {'its' if len(broken) == 1 else 'their'} "
-                               f"own checks: {result.id} was checked with a correct {names} in "
-                               f"{'its' if len(broken) == 1 else 'their'} place, so its points are its own; "
+            names, their = ", ".join(broken), "its" if len(broken) == 1 else "their"
+            result.message += (f". It calls {names}, which did not pass {their} own checks: {result.id} was "
+                               f"checked with a correct {names} in {their} place, so its points are its own; "
                                f"fix {names} first.")
 
     notes = []
@@ -95,8 +93,3 @@ def _callees(assignment):
         return seen
     order = [e.id for e in assignment.exercises]
     return {e.id: tuple(sorted(reach(e.id, []), key=order.index)) for e in assignment.exercises}
-
-
-def _references(assignment):
-    """exercise id -> its solution cell's code (handed to the kernel only for a callee that failed)."""
-    return {cell_role(c)["exercise"]: c.source for c in assignment.source.cells if "exercise" in cell_role(c)}

@@ -158,7 +158,7 @@ def _planted_bug_problems(assignment):
         bugs = _load(path).PLANTED_BUGS
     except Exception as error:  # whatever the author's file raises is theirs to read
         return [f"planted_bugs.py cannot be loaded: {type(error).__name__}: {error}"]
-    solutions = {cell_role(c)["exercise"]: c.source for c in assignment.source.cells if "exercise" in cell_role(c)}
+    solutions = assignment.solutions
     found = [f"planted_bugs.py has no planted bug for exercise {exercise}" for exercise in solutions
              if exercise not in bugs]
     for exercise, code in bugs.items():
