@@ -119,6 +119,14 @@ def _enter_namespaces():
         raise OSError("the kernel's user could not be mapped")
 
 
+def _hide(folder, keep):
+    """An empty file system over `folder`, with a mount point for each folder of `keep` inside it."""
+    _mount("tmpfs", folder, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=755")
+    for path in keep:
+        if _inside(path, folder):
+            os.makedirs(path, exist_ok=True)
+
+
 def _build_confinement(options):
     """In the new namespaces, as their first process: the file system the kernel sees."""
     hide, keep, home = options["hide"], options["keep"], options["home"]
@@ -130,10 +138,7 @@ def _build_confinement(options):
     _libc.setfsuid(KERNEL_ID)
     for folder in sorted(hide, key=len):
         if os.path.isdir(folder):
-            _mount("tmpfs", folder, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=755")
-    for path in keep:
-        if path in handles and any(_inside(path, folder) for folder in hide):
-            os.makedirs(path, exist_ok=True)
+            _hide(folder, [path for path in keep if path in handles])
     _read_only("/")
 
     size = options["scratch_mib"]
@@ -146,6 +151,10 @@ def _build_confinement(options):
         os.makedirs(scratch, mode=0o700)
         if os.path.isdir(target) and target != scratch or target == WORK_INSIDE:
             _bind(scratch, target)  # WORK_INSIDE onto itself: a mount point cannot be renamed away
+    for folder in sorted(f for f in hide if _inside(f, "/tmp") and f != "/tmp"):  # covered by the scratch above
+        os.makedirs(folder, exist_ok=True)
+        _hide(folder, [path for path in keep if path in handles])
+        _read_only(folder)
     os.makedirs(CONTROL_INSIDE)
     _bind(f"/proc/self/fd/{handles[options['control'][0]]}", CONTROL_INSIDE, read_only=True)
     for path in sorted(p for p in keep if p in handles):
