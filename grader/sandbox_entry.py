@@ -151,8 +151,9 @@ def _build_confinement(options):
         os.makedirs(scratch, mode=0o700)
         if os.path.isdir(target) and target != scratch or target == WORK_INSIDE:
             _bind(scratch, target)  # WORK_INSIDE onto itself: a mount point cannot be renamed away
-    for folder in sorted(f for f in hide if _inside(f, "/tmp") and f != "/tmp"):  # covered by the scratch above
-        os.makedirs(folder, exist_ok=True)
+    under_tmp = [f for f in hide if _inside(f, "/tmp") and f != "/tmp"]  # covered by the scratch above
+    for folder in sorted(f for f in under_tmp if not any(_inside(f, o) and f != o for o in under_tmp)):
+        os.makedirs(folder, exist_ok=True)  # only the outermost: what lies inside it is hidden with it
         _hide(folder, [path for path in keep if path in handles])
         _read_only(folder)
     os.makedirs(CONTROL_INSIDE)

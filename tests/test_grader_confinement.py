@@ -195,6 +195,21 @@ def test_the_kernel_runs_without_privileges_and_its_files_vanish(tmp_path):
     assert not (tmp_path / "left-behind").exists()
 
 
+@needs_confinement
+def test_a_class_and_its_results_under_tmp_stay_hidden_from_the_kernel(tmp_path):
+    """The usual layout of a class cloned into /tmp: results nested in the submissions' folder."""
+    submissions, results, control = tmp_path / "class", tmp_path / "class" / "results", tmp_path / "control"
+    for folder in (results, control):
+        folder.mkdir(parents=True)
+    (submissions / "ada.ipynb").write_text("another learner's work")
+    (results / "ada.json").write_text("another learner's grade")
+    probe = f"import os\nprint(os.listdir({str(submissions)!r}), os.access({str(submissions)!r}, os.W_OK))"
+    command = sandbox.confined_command([sys.executable, "-c", probe], control, private=[submissions, results],
+                                       scratch_mib=16)
+    run = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert (run.returncode, run.stdout.strip()) == (0, "[] False"), run.stderr
+
+
 def test_without_confinement_grade_warns_and_grade_all_refuses_unless_told(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(sandbox, "confinement_problem", lambda: "user namespaces are disabled here")
     student_release(tmp_path)
