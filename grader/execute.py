@@ -7,7 +7,8 @@ on its own), and a cell that runs past the per-cell limit is interrupted, not fa
 
 Each exercise is checked on its own code (a Cascade): as soon as an exercise's results
 arrive they are judged, and if it failed, its reference code is handed to the kernel, so
-that the exercises calling it are checked with the reference in its place.
+that the exercises calling it are checked with the reference in its place (for their
+points), then again with the learner's version (for their feedback).
 """
 import base64
 import contextlib
@@ -25,7 +26,7 @@ from papermill.utils import remove_args
 
 from grader import codec, sandbox
 from grader.cells import exercise_of, harness_cell, harness_of, without_submit_cells
-from grader.harness import RESULTS_TYPE
+from grader.harness import OWN_CALLEES_TYPE, RESULTS_TYPE
 from grader.outcome import Failure, Status
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Limits:
 @dataclass
 class Execution:
     outputs: dict       # exercise id -> what the harness sent back
+    own_callee_outputs: dict  # exercise id -> the same with the learner's own callees, where they failed
     failures: dict      # exercise id -> Failure: why there is no output (timeout, dead kernel, its cell failed)
     seconds: float
 
@@ -81,6 +83,7 @@ class _GradingClient(PapermillNotebookClient):
 
     output_bytes = 1_000_000
     collected = None  # exercise id -> the bytes its harness sent
+    own_callees = None  # exercise id -> the bytes of its second run, with the learner's callees
     results_bytes = 0
     cascade = None
     folder = None
@@ -104,11 +107,13 @@ class _GradingClient(PapermillNotebookClient):
 
     def output(self, outs, msg, display_id, cell_index):
         exercise_id = harness_of(self.nb.cells[cell_index])
-        results = msg["content"].get("data", {}).get(RESULTS_TYPE) if msg["msg_type"] == "display_data" else None
-        if exercise_id and isinstance(results, str):
-            if len(results) <= self.results_bytes * 4 // 3 + 4:  # base64 is 4/3 of the bytes
-                self.collected[exercise_id] = base64.b64decode(results)
-            return None
+        data = msg["content"].get("data", {}) if msg["msg_type"] == "display_data" else {}
+        for mime_type, store in ((RESULTS_TYPE, self.collected), (OWN_CALLEES_TYPE, self.own_callees)):
+            results = data.get(mime_type)
+            if exercise_id and isinstance(results, str):
+                if len(results) <= self.results_bytes * 4 // 3 + 4:  # base64 is 4/3 of the bytes
+                    store[exercise_id] = base64.b64decode(results)
+                return None
         if msg["msg_type"] != "error":
             sizes = self.__dict__.setdefault("_output_sizes", {})
             sizes[cell_index] = sizes.get(cell_index, 0) + len(json.dumps(msg["content"]))
@@ -126,10 +131,11 @@ class _GradingEngine(NBClientEngine):
     @classmethod
     def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
                                  stderr_file=None, start_timeout=60, execution_timeout=None,
-                                 output_bytes=1_000_000, collected=None, results_bytes=0, cascade=None,
-                                 folder=None, **kwargs):
+                                 output_bytes=1_000_000, collected=None, own_callees=None, results_bytes=0,
+                                 cascade=None, folder=None, **kwargs):
         kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
         client = type("Client", (_GradingClient,), {"output_bytes": output_bytes, "collected": collected,
+                                                    "own_callees": own_callees,
                                                     "results_bytes": results_bytes, "cascade": cascade,
                                                     "folder": folder})
         return client(nb_man, timeout=execution_timeout, startup_timeout=start_timeout,
@@ -140,8 +146,8 @@ class _GradingEngine(NBClientEngine):
 papermill_engines.register("grader", _GradingEngine)
 
 
-def _execute(nb, folder, parameters, limits, deadline, kernel_name, kernel_manager_class, collected, cascade,
-             km=None):
+def _execute(nb, folder, parameters, limits, deadline, kernel_name, kernel_manager_class, collected, own_callees,
+             cascade, km=None):
     """One papermill run; returns (executed notebook, crash message or None)."""
     def cell_limit(cell):  # nbclient asks before each cell
         return max(1, int(min(limits.cell_seconds, deadline - time.monotonic())))
@@ -155,7 +161,7 @@ def _execute(nb, folder, parameters, limits, deadline, kernel_name, kernel_manag
             execution_timeout=limits.cell_seconds, timeout_func=cell_limit,
             allow_errors=True, interrupt_on_timeout=True, engine_name="grader",
             kernel_manager_class=kernel_manager_class, output_bytes=limits.output_bytes,
-            collected=collected, results_bytes=limits.results_mib * 2**20, cascade=cascade, folder=folder,
+            collected=collected, own_callees=own_callees, results_bytes=limits.results_mib * 2**20, cascade=cascade, folder=folder,
             **({"km": km} if km is not None else {}),  # a kernel started ahead (grader.pool)
             error_on_timeout={"ename": "CellTimeout", "evalue": "stopped at the time limit", "traceback": []})
         # (a cell the kernel answers after the interrupt shows KeyboardInterrupt instead)
@@ -197,14 +203,14 @@ def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", pr
 
         start = time.perf_counter()
         deadline = time.monotonic() + limits.notebook_seconds
-        dropped, failures, cell_failures, collected = set(), {}, {}, {}
+        dropped, failures, cell_failures, collected, own_callees = set(), {}, {}, {}, {}
         for attempt_number in range(MAX_RESTARTS + 1):
             attempt = nbformat.from_dict(nb)
             attempt.cells = [c for c in nb.cells if c.metadata["grader_position"] not in dropped
                              and harness_of(c) not in collected]
             warm = kernel.km if kernel is not None and attempt_number == 0 else None
             executed, crash = _execute(attempt, folder, parameters, limits, deadline, kernel_name, manager,
-                                       collected, cascade, warm)
+                                       collected, own_callees, cascade, warm)
             verdict = monitor.take_verdict()  # the watchdog stopped the kernel: why
             started = [c for c in executed.cells if "grader_position" in c.metadata
                        and c.metadata.get("papermill", {}).get("start_time")]
@@ -241,7 +247,11 @@ def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", pr
             if exercise_id in cell_failures and (exercise_id not in outputs or outputs[exercise_id].get("missing")):
                 outputs.pop(exercise_id, None)  # its cell never defined it: that cell's failure is the reason
                 failures[exercise_id] = cell_failures[exercise_id]
-        return Execution(outputs, failures, seconds)
+        own_callee_outputs = {}
+        for exercise_id, data in own_callees.items():
+            with contextlib.suppress(Exception):  # unreadable: the feedback just says less
+                own_callee_outputs[exercise_id] = codec.loads(data)
+        return Execution(outputs, own_callee_outputs, failures, seconds)
 
 
 def _cell_failure(cell, limits):

@@ -61,10 +61,11 @@ def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits(), private=
     for result in exercises:
         broken = [d for d in cascade.callees[result.id] if status[d] != Status.PASSED]
         if broken and result.status != Status.NOT_ATTEMPTED:
-            names, their = ", ".join(broken), "its" if len(broken) == 1 else "their"
-            result.message += (f". It calls {names}, which did not pass {their} own checks: {result.id} was "
-                               f"checked with a correct {names} in {their} place, so its points are its own; "
-                               f"fix {names} first.")
+            own = run.own_callee_outputs.get(result.id)
+            with_yours = judge_exercise(by_id[result.id], checks[result.id], assignment.expected(result.id),
+                                        own) if own else None
+            result.points_with_your_callees = with_yours.points if with_yours else None
+            result.message += _callee_note(result, broken, with_yours)
 
     notes = []
     if sub.tampered:
@@ -77,10 +78,34 @@ def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits(), private=
         "submission": sub.path.name,
         "score": round(sum(e.points for e in exercises), 2),
         "max_score": assignment.max_score,
-        "exercises": [{**asdict(e), "status": e.status.value} for e in exercises],
+        "exercises": [_exercise_json(e) for e in exercises],
         "notes": notes,
         "environment": _environment(seed, fast, seconds, limits),
     }
+
+
+def _exercise_json(result):
+    fields = {key: value for key, value in asdict(result).items() if value is not None}
+    return {**fields, "status": result.status.value}
+
+
+def _callee_note(result, broken, with_yours):
+    """What a caller's feedback says about the callees that failed: whether its own code is
+    right (it passed with correct callees) and what the learner's callees did to it."""
+    names, their = ", ".join(broken), "its" if len(broken) == 1 else "their"
+    note = f". It calls {names}, which did not pass {their} own checks"
+    if result.status != Status.PASSED:
+        return (f"{note}: {result.id} was checked with a correct {names} in {their} place and still fails, "
+                f"so the mistake is in {result.id} too; fix {names} first.")
+    if with_yours is None:  # the run with the learner's callees sent nothing back
+        return (f"{note}: {result.id} was checked with a correct {names} in {their} place, so its points are its "
+                f"own; fix {names} first.")
+    if with_yours.status == Status.PASSED:
+        return f"{note}, but {result.id} passes with your {names} too."
+    failed = sum(not c.passed for c in with_yours.cases)
+    of_its = f"{failed} of its {len(with_yours.cases)} checks" if with_yours.cases else "its checks"
+    return (f"{note}: with your {names}, {result.id} fails {of_its}; with a correct {names} in {their} place it "
+            f"passes them all, so it keeps its points; fix {names} first.")
 
 
 def _callees(assignment):

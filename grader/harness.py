@@ -5,6 +5,11 @@ calls `run_exercise`. It reads the check inputs (never the expected outputs), ca
 learner's function on each, and sends what came back, or the error raised, to the
 grader's process to judge, as display data of its own type in that cell's output (so a
 notebook that has filled its files' space can still report).
+
+An exercise that calls others which failed their own checks is checked twice: first with
+their reference code in place (its points), then with the learner's own versions (what its
+feedback says about them). The first results are sent before the second run starts, so a
+second run that hangs or crashes costs nothing.
 """
 import base64
 import contextlib
@@ -18,6 +23,7 @@ from grader import codec
 from grader.sandbox import SCRATCH_ENV
 
 RESULTS_TYPE = "application/x-grader-results"  # base64 of the codec's bytes
+OWN_CALLEES_TYPE = "application/x-grader-results-own-callees"  # the same, from the run with the learner's callees
 
 
 def _short_error(error):
@@ -38,27 +44,39 @@ def _short_error(error):
 def run_exercise(name, namespace, inputs_path, reference_paths=()):
     """Call `namespace[name]` on every case of `inputs_path` and send the results back. Each
     of `reference_paths` that exists holds the reference code of an exercise this one calls
-    which failed its own checks: it stands in for the learner's version during these calls."""
+    which failed its own checks: it stands in for the learner's version during these calls,
+    after which the cases run again with the learner's versions."""
     with open(inputs_path, "rb") as f:
         data = f.read()
-    cases = codec.loads(data)  # models stay unbuilt here: each case rebuilds its own below
     function = namespace.get(name)
     if not callable(function):
-        results = {"missing": True}
-    else:
-        results = {"missing": False, "cases": []}
-        with _references_in_place(namespace, [p for p in reference_paths if os.path.exists(p)]):
-            for index in range(len(cases)):
-                try:
-                    args = codec.loads(data, allow_models=True)[index]  # fresh inputs: a function may change them
-                    value = function(*args)
-                    codec.encode(value, {})  # a value that cannot be sent back fails this case only
-                    results["cases"].append({"value": value})
-                except NotImplementedError:
-                    results["cases"].append({"not_implemented": True})
-                except Exception as error:  # the learner's bug: report it, go on with the next case
-                    results["cases"].append({"error": _short_error(error)})
-    publish_display_data({RESULTS_TYPE: base64.b64encode(codec.dumps(results)).decode("ascii")})
+        _send({"missing": True}, RESULTS_TYPE)
+        return
+    references = [p for p in reference_paths if os.path.exists(p)]
+    with _references_in_place(namespace, references):
+        cases = _call_on_every_case(function, data)
+    _send({"missing": False, "cases": cases}, RESULTS_TYPE)
+    if references and not all(c.get("not_implemented") for c in cases):
+        _send({"missing": False, "cases": _call_on_every_case(function, data)}, OWN_CALLEES_TYPE)
+
+
+def _call_on_every_case(function, data):
+    results = []
+    for index in range(len(codec.loads(data))):  # models stay unbuilt here: each case rebuilds its own below
+        try:
+            args = codec.loads(data, allow_models=True)[index]  # fresh inputs: a function may change them
+            value = function(*args)
+            codec.encode(value, {})  # a value that cannot be sent back fails this case only
+            results.append({"value": value})
+        except NotImplementedError:
+            results.append({"not_implemented": True})
+        except Exception as error:  # the learner's bug: report it, go on with the next case
+            results.append({"error": _short_error(error)})
+    return results
+
+
+def _send(results, mime_type):
+    publish_display_data({mime_type: base64.b64encode(codec.dumps(results)).decode("ascii")})
 
 
 @contextlib.contextmanager

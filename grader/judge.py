@@ -20,6 +20,7 @@ class ExerciseResult:
     max_points: float
     message: str
     cases: list = field(default_factory=list)
+    points_with_your_callees: float | None = None  # where callees failed: the points with the learner's versions
 
 
 def judge_exercise(exercise, check, expected, output, failure=None):

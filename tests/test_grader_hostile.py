@@ -141,9 +141,13 @@ def test_a_broken_helper_costs_only_itself_and_its_callers_are_told_to_fix_it_fi
     by_id = {e["id"]: e for e in grade(path)["exercises"]}
     assert by_id.pop("sigmoid")["status"] == "failed"
     assert all(e["status"] == "passed" and e["points"] == e["max_points"] for e in by_id.values()), by_id
-    assert by_id["propagate"]["message"] == (
-        "all checks passed. It calls sigmoid, which did not pass its own checks: propagate was checked with a "
-        "correct sigmoid in its place, so its points are its own; fix sigmoid first.")
+    propagate = by_id["propagate"]
+    cases = len(propagate["cases"])
+    assert propagate["message"] == (
+        f"all checks passed. It calls sigmoid, which did not pass its own checks: with your sigmoid, propagate "
+        f"fails {cases} of its {cases} checks; with a correct sigmoid in its place it passes them all, so it keeps "
+        "its points; fix sigmoid first.")
+    assert propagate["points_with_your_callees"] == 0
     assert "sigmoid" not in by_id["initialize_with_zeros"]["message"]
 
 
