@@ -26,7 +26,7 @@ lab: install  ## open the course in JupyterLab
 		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb $(LAB_ARGS) notebooks/00_start_here.ipynb
 
 test: install  ## the whole suite: units, syllabus, notebook hygiene, nbval on every lesson
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2
 
 notebooks: install  ## re-run lesson notebooks in place (NB=path to pick one) and record their times
 	$(BIN)/python benchmarks/run_lessons.py --write $(NB)

@@ -39,8 +39,8 @@ def table(durations, wall, summary, workers):
     files = by_file(durations)
     busy = sum(seconds for _, seconds, _ in files)
     lines = ["# Test suite durations", "",
-             f"Written by `benchmarks/suite_durations.py`: `pytest -n {workers} --dist loadfile` on "
-             f"{os.cpu_count()} CPUs, {datetime.date.today()}. {summary}; wall time {wall / 60:.1f} min, "
+             f"Written by `benchmarks/suite_durations.py`: `pytest -n {workers}` (tests handed out one at a time, "
+             f"see conftest.py) on {os.cpu_count()} CPUs, {datetime.date.today()}. {summary}; wall time {wall / 60:.1f} min, "
              f"{busy / 60:.1f} min of test time over the workers.", "",
              "| test file | tests | seconds | share |", "|---|---|---|---|"]
     lines += [f"| {path} | {count} | {seconds:.0f} | {seconds / busy:.0%} |" for path, seconds, count in files]
@@ -52,7 +52,7 @@ def table(durations, wall, summary, workers):
 
 def main(workers=2):
     start = time.perf_counter()
-    run = subprocess.run([sys.executable, "-m", "pytest", "-n", str(workers), "--dist", "loadfile", "-q",
+    run = subprocess.run([sys.executable, "-m", "pytest", "-n", str(workers), "-q",
                           "--durations=0", "--durations-min=0"], cwd=REPO, capture_output=True, text=True)
     wall = time.perf_counter() - start
     summary = next((line.strip("= ") for line in reversed(run.stdout.splitlines()) if " in " in line), "no summary")

@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import nbformat
-
 from grader import codec
 from grader.cells import cell_role
 
@@ -52,6 +50,7 @@ class Assignment:
 
     @cached_property
     def source(self):
+        import nbformat  # here, not at the top: kernels import this module (see grader/cells.py)
         return nbformat.read(self.folder / "source.ipynb", as_version=4)
 
     @property

@@ -3,7 +3,8 @@ assignments/README.md): an exercise, a locked cell, a solution-only cell, the ha
 or a harness cell the grader appends; and the hash that tells an edited locked cell."""
 import hashlib
 
-import nbformat
+# nbformat is imported where it is used: learners' and grading kernels import this module, and
+# nbformat's import (jsonschema with its format checkers) costs about a second of CPU.
 
 HARNESS_TAG = "grader-harness"
 
@@ -28,6 +29,7 @@ def cell_hash(cell):
 
 def harness_cell(exercise_id, inputs_path, reference_paths):
     """The cell that checks one exercise in the learner's kernel (grader.harness.run_exercise)."""
+    import nbformat
     cell = nbformat.v4.new_code_cell(
         "from grader.harness import run_exercise\n"
         f"run_exercise({exercise_id!r}, globals(), {inputs_path!r}, {list(reference_paths)!r})")
@@ -39,6 +41,7 @@ def harness_cell(exercise_id, inputs_path, reference_paths):
 def without_submit_cells(notebook):
     """A copy without the cell that calls submit(): running it while grading (or while
     submit() itself runs the notebook) would package the notebook again."""
+    import nbformat
     nb = nbformat.from_dict(notebook)
     nb.cells = [c for c in nb.cells if not cell_role(c).get("submit")]
     return nb
