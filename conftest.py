@@ -14,6 +14,7 @@ def pytest_collectstart(collector):
 RUN_TOGETHER = {"tests/test_browser.py"}
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: unknown when it is not loaded
 def pytest_xdist_make_scheduler(config, log):
     """`make test` (pytest -n 2) hands tests to the workers one at a time, as each finishes,
     so one long file does not keep one worker busy while the other idles. Two kinds of tests
