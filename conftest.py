@@ -1,6 +1,9 @@
 """pytest configuration shared by the unit tests and nbval's notebook validation."""
 import pytest
 
+# Every notebook's kernel runs with no network (tests/offline_kernels.py).
+pytest_plugins = ["offline_kernels"]
+
 
 def pytest_collectstart(collector):
     # nbval (--nbval-lax) compares only cells marked `# NBVAL_CHECK_OUTPUT`; within those,

@@ -1,0 +1,71 @@
+"""Notebooks run with no network in the test suite (tests/offline_kernels.py): nbval's kernels
+are in an empty network namespace, and a notebook that downloads fails with a clear message."""
+import ast
+import os
+import subprocess
+import sys
+
+import nbformat
+import pytest
+from nbval.kernel import RunningKernel
+
+from offline_kernels import HINT, OfflineKernelManager, offline_problem
+
+pytestmark = pytest.mark.skipif(offline_problem() is not None,
+                                reason=f"notebooks run with the network here ({offline_problem()})")
+
+# Run in the kernel: what network it has. 192.0.2.1 is an address reserved for documentation.
+NETWORK_FACTS = """
+import errno, os, socket
+server = socket.create_server(("127.0.0.1", 0))
+socket.create_connection(server.getsockname()).close()  # its loopback works
+try:
+    socket.create_connection(("192.0.2.1", 80), timeout=5)
+    outside = "reached"
+except OSError as error:
+    outside = errno.errorcode.get(error.errno, str(error))
+facts = {"namespace": os.readlink("/proc/self/ns/net"), "outside": outside,
+         "interfaces": [name for _, name in socket.if_nameindex()]}
+"""
+
+PLANTED_CELLS = [
+    ('import urllib.request\n'  # what keras.datasets.mnist.load_data() downloads
+     'urllib.request.urlopen("https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz")'),
+    'import socket\nsocket.create_connection(("8.8.8.8", 53), timeout=5)',
+    'print("no network needed")',
+    'raise ValueError("a mistake that is not about the network")',
+]
+
+
+def test_nbval_starts_kernels_without_network(tmp_path):
+    kernel = RunningKernel("python3", cwd=str(tmp_path))  # as nbval starts each notebook's kernel
+    manager = kernel.km
+    try:
+        reply = kernel.kc.execute_interactive(NETWORK_FACTS, user_expressions={"facts": "facts"},
+                                              output_hook=lambda message: None, timeout=60)
+    finally:
+        kernel.stop()
+    assert isinstance(manager, OfflineKernelManager)
+    assert reply["content"]["status"] == "ok", reply["content"]
+    facts = ast.literal_eval(reply["content"]["user_expressions"]["facts"]["data"]["text/plain"])
+    assert facts["namespace"] != os.readlink("/proc/self/ns/net")
+    assert facts["interfaces"] == ["lo"]
+    assert facts["outside"] == "ENETUNREACH"
+    assert not os.path.exists(manager.socket_folder)
+
+
+@pytest.mark.slow
+def test_a_notebook_that_downloads_fails_with_a_clear_message(tmp_path):
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in PLANTED_CELLS])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(notebook, tmp_path / "planted.ipynb")
+    tests = os.path.dirname(__file__)
+    done = subprocess.run([sys.executable, "-m", "pytest", "-p", "offline_kernels", "-p", "no:cacheprovider",
+                           "--nbval-lax", "-c", os.devnull, "--rootdir", str(tmp_path), "planted.ipynb"],
+                          cwd=tmp_path, env={**os.environ, "PYTHONPATH": tests}, capture_output=True,
+                          text=True, timeout=300)
+    report = done.stdout
+    assert done.returncode == 1, report + done.stderr
+    assert "3 failed, 1 passed" in report
+    assert "Temporary failure in name resolution" in report and "Network is unreachable" in report
+    assert report.count(HINT) == 2, report  # under the two network errors, not under the ValueError
