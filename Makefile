@@ -20,10 +20,13 @@ $(STAMP): requirements.txt pyproject.toml
 LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # The start-here notebook opens first, also from the URL the server prints (default_url),
-# with the file browser in notebooks/.
+# with the file browser in notebooks/. The course's defaults for JupyterLab's settings are in
+# jupyter/settings/overrides.json: no pop-up asking about Jupyter news, no update check (both
+# would ask the internet). A learner's own settings, in their home, still come first.
 lab: install  ## open the course in JupyterLab
 	$(BIN)/jupyter lab $(LAB_ROOT_FLAG) --notebook-dir=. \
-		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb $(LAB_ARGS) notebooks/00_start_here.ipynb
+		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb \
+		"--LabApp.app_settings_dir=$(CURDIR)/jupyter/settings" $(LAB_ARGS) notebooks/00_start_here.ipynb
 
 test: install  ## the whole suite: units, syllabus, notebook hygiene, nbval on every lesson
 	$(BIN)/python -m pytest -n 2

@@ -1,7 +1,7 @@
 """The course in JupyterLab, driven by a real (headless) Chromium.
 
 1. A lesson runs clean: open the start-here notebook, Run → Run All Cells, and find its plots
-   and the lines its checked cells print, with no error anywhere.
+   and the lines its checked cells print, with no error anywhere and no pop-up over it.
 2. A learner's self-check passes: open a copy of the C1W2 assignment, type the sigmoid
    solution into the exercise cell, run the cells above it and the self-check cell, and see
    the pass line.
@@ -9,8 +9,9 @@
    the Markdown feedback it writes, and find the score, the table and the hint rendered.
 
 The test starts its own JupyterLab server on a free localhost port, with its own token and
-config, serving a temporary folder that holds output-free copies of the notebooks: the
-repository is never written, and every output seen comes from this run. The browser is the
+config and the course's settings (jupyter/settings, as `make lab` gives them), serving a
+temporary folder that holds output-free copies of the notebooks: the repository is never
+written, and every output seen comes from this run. The browser is the
 system's Chromium and chromedriver (Debian: `apt-get install chromium chromium-driver`;
 `.ci/run` installs them), given to Selenium by path so that Selenium Manager never looks for
 or downloads a driver. Without them the test skips. Screenshots go to $BROWSER_ARTIFACTS,
@@ -38,6 +39,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 REPO = Path(__file__).resolve().parent.parent
 LESSON = "notebooks/00_start_here.ipynb"  # where `make lab` sends the learner (test_syllabus checks the Makefile)
+LAB_SETTINGS = REPO / "jupyter" / "settings"  # what `make lab` gives JupyterLab (test_syllabus checks that too)
 ASSIGNMENT = "assignments/c1w2_logistic_regression/student.ipynb"
 SIGMOID_STUB = 'raise NotImplementedError("sigmoid: write your code here")'
 SIGMOID_SOLUTION = "s = 1 / (1 + np.exp(-z))"
@@ -79,6 +81,10 @@ return {status: indicator ? indicator.dataset.status : null, cells};
 """
 
 
+# The text of each pop-up (JupyterLab's notifications) on the page.
+TOASTS_JS = "return [...document.querySelectorAll('.Toastify__toast')].map(toast => toast.textContent)"
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -110,11 +116,6 @@ class Lab:
         self.base = f"http://127.0.0.1:{self.port}"
         self.log_path = workdir / "jupyterlab.log"
         config = workdir / "config"
-        # No news or update toasts (they would ask for the network and cover the page).
-        settings = config / "lab" / "user-settings" / "@jupyterlab" / "apputils-extension"
-        settings.mkdir(parents=True)
-        (settings / "notification.jupyterlab-settings").write_text(
-            json.dumps({"fetchNews": "false", "checkForUpdates": False}))
         # Markdown files open rendered, as a learner reading feedback wants them.
         viewers = config / "lab" / "user-settings" / "@jupyterlab" / "docmanager-extension"
         viewers.mkdir(parents=True)
@@ -125,7 +126,7 @@ class Lab:
         command = [sys.executable, "-m", "jupyterlab", "--no-browser",
                    "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}",
                    "--ServerApp.port_retries=0", f"--IdentityProvider.token={self.token}",
-                   f"--ServerApp.root_dir={self.root}"]
+                   f"--ServerApp.root_dir={self.root}", f"--LabApp.app_settings_dir={LAB_SETTINGS}"]
         if os.getuid() == 0:
             command.append("--allow-root")
         self.log = open(self.log_path, "w")
@@ -328,6 +329,9 @@ def test_lesson_runs_all_cells_in_jupyterlab(lab, browser, screenshots):
         assert expected and [line for line in expected if line not in shown] == []
         images = sum(output["images"] for cell in state["cells"] for output in cell["outputs"])
         assert images >= committed_images(LESSON) > 0
+        # No pop-up covers the lesson. A new learner's JupyterLab asks about Jupyter news, in
+        # a pop-up that stays until answered, unless the course's settings say no.
+        assert browser.execute_script(TOASTS_JS) == []
 
         scroll_into_view(browser, ".jp-OutputArea-output img")
         browser.save_screenshot(str(screenshots / "lesson-run-all.png"))

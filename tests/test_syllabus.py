@@ -38,6 +38,8 @@ def test_make_lab_opens_the_first_lesson():
     default_url = re.search(r"--LabApp\.default_url=/lab/tree/(\S+)", lab_recipe)
     assert default_url and default_url.group(1) == LESSONS[0].path == "notebooks/00_start_here.ipynb"
     assert lab_recipe.split()[-1] == LESSONS[0].path
+    # With the course's JupyterLab settings, which tests/test_browser.py uses too.
+    assert '"--LabApp.app_settings_dir=$(CURDIR)/jupyter/settings"' in lab_recipe
 
 
 def test_lessons_are_in_course_order():
