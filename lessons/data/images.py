@@ -73,6 +73,39 @@ def make_cat_dataset(m_train=209, m_test=50, size=64, cat_fraction=0.35, flatten
     return Split(X_train, Y_train, X_test, Y_test)
 
 
+def _photo_sources():
+    """Every bundled photo but the cat, as (name, RGB uint8 image): the eight non-cat photos of
+    make_cat_dataset first, then eight more (textures, coins, the moon, a retina, a motorcycle, a
+    clock). scikit-image's `cat` is `chelsea` again, so it is left out too."""
+    named = [(name, _rgb(getattr(skdata, name)())) for name in
+             ("astronaut", "coffee", "rocket", "camera", "immunohistochemistry", "hubble_deep_field")]
+    named += [(name, _rgb(img)) for name, img in zip(("china", "flower"), load_sample_images().images)]
+    named += [(name, _rgb(getattr(skdata, name)())) for name in
+              ("brick", "grass", "gravel", "coins", "moon", "retina")]
+    named += [("motorcycle", _rgb(skdata.stereo_motorcycle()[0])), ("clock", _rgb(skdata.clock()))]
+    return named
+
+
+PHOTO_CLASSES = ("astronaut", "coffee", "rocket", "camera", "immunohistochemistry", "hubble_deep_field", "china",
+                 "flower", "brick", "grass", "gravel", "coins", "moon", "retina", "motorcycle", "clock")
+
+
+def make_photo_crops(n, size=96, seed=0):
+    """"Which photo is this crop from?": the pretraining task of lessons.pretrained's MobileNetV2.
+
+    Random views (the crop, mirror, lighting and noise of make_cat_dataset) of the 16 bundled
+    photos of PHOTO_CLASSES, none of them a cat. Returns images (n, size, size, 3) uint8 and
+    labels (n,) int64, the index in PHOTO_CLASSES, each class n // 16 or n // 16 + 1 times.
+    """
+    rng = np.random.default_rng(seed)
+    sources = [image for _, image in _photo_sources()]
+    labels = rng.permutation(np.arange(n) % len(sources)).astype(np.int64)
+    images = np.empty((n, size, size, 3), dtype=np.uint8)
+    for i, label in enumerate(labels):
+        images[i] = _augment(sources[label], size, rng)
+    return images, labels
+
+
 def lfw_faces():
     """scikit-image's bundled subset of Labeled Faces in the Wild: 200 grey 25 x 25 crops,
     the first 100 faces, the last 100 non-faces (background patches of the same photos).
