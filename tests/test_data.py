@@ -21,7 +21,7 @@ from threadpoolctl import threadpool_limits
 
 import lessons.data as data
 from lessons.data import (dates_to_arrays, lfw_faces, make_cat_dataset, make_corpus, make_dates,
-                          make_dino_names, make_emoji_sentences, make_fingers, make_planar,
+                          make_dino_names, make_emoji_sentences, make_fingers, make_photo_crops, make_planar,
                           make_planar_flower, make_series, make_shapes, make_trigger_clips,
                           spectrogram_shape)
 from lessons.data.audio import ACTIVATE, LABEL_STEPS
@@ -43,6 +43,7 @@ SMALL_CALLS = {
     "make_planar": lambda seed: make_planar("moons", seed=seed),
     "make_shapes": lambda seed: make_shapes(20, seed=seed),
     "make_fingers": lambda seed: make_fingers(20, seed=seed),
+    "make_photo_crops": lambda seed: make_photo_crops(20, size=32, seed=seed),
     "make_dates": lambda seed: make_dates(50, seed=seed),
     "make_dino_names": lambda seed: make_dino_names(50, seed=seed),
     "make_corpus": lambda seed: make_corpus(50, seed=seed),
