@@ -4,7 +4,8 @@
 
 Both run the source notebook in a fresh kernel with FAST=True. The difference is the
 grader's overhead: restoring locked cells, the harness calls on every check case, and
-judging. Writes benchmarks/grading_times.md and quotes it in README.md.
+judging. Writes benchmarks/grading_times.md (rows of assignments not run this time stay,
+with the date they were measured) and quotes it in README.md.
 """
 import datetime
 import os
@@ -36,8 +37,17 @@ def time_papermill(path):
         return time.perf_counter() - start
 
 
+def _recorded_rows():
+    """assignment id -> its row in the current table."""
+    if not TABLE.exists():
+        return {}
+    rows = [line for line in TABLE.read_text().splitlines() if line.startswith("| c")]
+    return {row.split("|")[1].strip(): row for row in rows}
+
+
 def main(ids):
-    rows = []
+    rows = _recorded_rows()
+    today = datetime.date.today().isoformat()
     for assignment_id in ids or known_ids():
         source = Assignment(assignment_id).folder / "source.ipynb"
         plain = time_papermill(source)
@@ -47,15 +57,17 @@ def main(ids):
         overhead = graded - plain
         print(f"{assignment_id}: papermill {plain:.1f} s, grader {graded:.1f} s "
               f"(overhead {overhead:+.1f} s, {overhead / plain:+.0%}), score {result['score']}/{result['max_score']}")
-        rows.append(f"| {assignment_id} | {plain:.1f} | {graded:.1f} | {overhead:+.1f} ({overhead / plain:+.0%}) "
-                    f"| {result['environment']['seconds']['execution']:.1f} |")
+        rows[assignment_id] = (f"| {assignment_id} | {plain:.1f} | {graded:.1f} | {overhead:+.1f} ({overhead / plain:+.0%}) "
+                               f"| {result['environment']['seconds']['execution']:.1f} | {today} |")
+    order = known_ids()
     TABLE.write_text("\n".join([
         "# Grading time per assignment", "",
         "Written by `benchmarks/grading_times.py`: the solution notebook run by plain papermill, then graded",
-        f"(FAST=True, one at a time) on {os.cpu_count()} CPUs, {datetime.date.today().isoformat()}. The grader's "
+        f"(FAST=True, one at a time) on {os.cpu_count()} CPUs. The grader's "
         "run includes calling every exercise on all its check cases.", "",
-        "| assignment | papermill (s) | grader (s) | overhead (s) | of which kernel run (s) |",
-        "|---|---|---|---|---|", *rows]) + "\n")
+        "| assignment | papermill (s) | grader (s) | overhead (s) | of which kernel run (s) | measured |",
+        "|---|---|---|---|---|---|",
+        *[rows[a] for a in sorted(rows, key=lambda a: order.index(a) if a in order else len(order))]]) + "\n")
     quote_in_readme.main([])
 
 
