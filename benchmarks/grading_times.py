@@ -38,11 +38,10 @@ def time_papermill(path):
 
 
 def _recorded_rows():
-    """assignment id -> its row in the current table."""
-    if not TABLE.exists():
-        return {}
-    rows = [line for line in TABLE.read_text().splitlines() if line.startswith("| c")]
-    return {row.split("|")[1].strip(): row for row in rows}
+    """assignment id -> its row in the current table, for the assignments there still are."""
+    lines = TABLE.read_text().splitlines() if TABLE.exists() else []
+    rows = {line.split("|")[1].strip(): line for line in lines if line.startswith("| ")}
+    return {assignment_id: row for assignment_id, row in rows.items() if assignment_id in known_ids()}
 
 
 def main(ids):
@@ -57,7 +56,8 @@ def main(ids):
         overhead = graded - plain
         print(f"{assignment_id}: papermill {plain:.1f} s, grader {graded:.1f} s "
               f"(overhead {overhead:+.1f} s, {overhead / plain:+.0%}), score {result['score']}/{result['max_score']}")
-        rows[assignment_id] = (f"| {assignment_id} | {plain:.1f} | {graded:.1f} | {overhead:+.1f} ({overhead / plain:+.0%}) "
+        rows[assignment_id] = (f"| {assignment_id} | {plain:.1f} | {graded:.1f} "
+                               f"| {overhead:+.1f} ({overhead / plain:+.0%}) "
                                f"| {result['environment']['seconds']['execution']:.1f} | {today} |")
     order = known_ids()
     TABLE.write_text("\n".join([

@@ -40,7 +40,8 @@ def table(durations, wall, summary, workers):
     busy = sum(seconds for _, seconds, _ in files)
     lines = ["# Test suite durations", "",
              f"Written by `benchmarks/suite_durations.py`: `pytest -n {workers}` (tests handed out one at a time, "
-             f"see conftest.py) on {os.cpu_count()} CPUs, {datetime.date.today()}. {summary}; wall time {wall / 60:.1f} min, "
+             f"see conftest.py) on {os.cpu_count()} CPUs, {datetime.date.today()}. {summary}; "
+             f"wall time {wall / 60:.1f} min, "
              f"{busy / 60:.1f} min of test time over the workers.", "",
              "| test file | tests | seconds | share |", "|---|---|---|---|"]
     lines += [f"| {path} | {count} | {seconds:.0f} | {seconds / busy:.0%} |" for path, seconds, count in files]

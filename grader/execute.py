@@ -161,7 +161,8 @@ def _execute(nb, folder, parameters, limits, deadline, kernel_name, kernel_manag
             execution_timeout=limits.cell_seconds, timeout_func=cell_limit,
             allow_errors=True, interrupt_on_timeout=True, engine_name="grader",
             kernel_manager_class=kernel_manager_class, output_bytes=limits.output_bytes,
-            collected=collected, own_callees=own_callees, results_bytes=limits.results_mib * 2**20, cascade=cascade, folder=folder,
+            collected=collected, own_callees=own_callees, results_bytes=limits.results_mib * 2**20, cascade=cascade,
+            folder=folder,
             **({"km": km} if km is not None else {}),  # a kernel started ahead (grader.pool)
             error_on_timeout={"ename": "CellTimeout", "evalue": "stopped at the time limit", "traceback": []})
         # (a cell the kernel answers after the interrupt shows KeyboardInterrupt instead)

@@ -23,7 +23,8 @@ from grader import codec
 from grader.sandbox import SCRATCH_ENV
 
 RESULTS_TYPE = "application/x-grader-results"  # base64 of the codec's bytes
-OWN_CALLEES_TYPE = "application/x-grader-results-own-callees"  # the same, from the run with the learner's callees
+# The same, from the second run: with the learner's own versions of the callees that failed.
+OWN_CALLEES_TYPE = "application/x-grader-results-own-callees"
 
 
 def _short_error(error):
