@@ -11,8 +11,8 @@ The kit, so that no assignment writes them again:
   `reference` data (held-out labels, a worked answer): grading never looks at case names;
 - `known_mistakes` on a Check: well-known wrong variants, computed here from the case,
   each with the message that names the habit when the learner's output equals it;
-- validators that return a message or None: `close`, `same_structure`, `dict_of_arrays`,
-  `array_of_shape`, `one_number`, `n_parts`, `within`.
+- validators that return a message or None: `close`, `same_structure` (after
+  `written_alike`), `dict_of_arrays`, `array_of_shape`, `one_number`, `n_parts`, `within`.
 """
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -128,12 +128,80 @@ def close(atol=1e-6, rtol=1e-6):
     return compare
 
 
+# Layers a learner may write as an operation on tensors instead (`x + shortcut`,
+# `keras.ops.concatenate([a, b])`), which a Functional model then lists as no layer at all.
+OPERATION_LAYERS = ("Add", "Subtract", "Multiply", "Concatenate")
+
+
+def written_alike(expected, got):
+    """The two structures with what can be written two ways written one way, so that
+    `same_structure` judges the network and not its spelling: ReLU() for Activation("relu");
+    no padding on 1 x 1 convolutions (either padding gives the same output); axes counted from
+    the front (axis=-1 is axis=3 on images); no layers of an
+    OPERATION_LAYERS class where the learner wrote some of them as operations; and where
+    Keras's listing of two adjacent layers of one class depends on the order the learner
+    wrote them in (the two branches of a residual block), the expected order."""
+    dropped = _left_out(expected, got)
+    want = _spelled_one_way(expected, dropped)
+    return want, _in_expected_order(want, _spelled_one_way(got, dropped))
+
+
+def _left_out(expected, got):
+    """The OPERATION_LAYERS classes of which the learner's model has fewer layers than the recipe's."""
+    def count(structure, layer_class):
+        return sum(layer == layer_class for layer, _, _ in structure.rows)
+    return sorted(name for name in OPERATION_LAYERS if count(got, name) < count(expected, name))
+
+
+def _spelled_one_way(structure, dropped):
+    rows, configs = [], []
+    for (layer, shape, params), config in zip(structure.rows, structure.configs):
+        config = dict(config)
+        if layer == "ReLU" or (layer == "Activation" and config.get("activation") == "relu"):
+            layer = "ReLU"
+            config.pop("activation", None)
+        if layer in dropped:
+            continue
+        if layer == "Conv2D" and config.get("kernel_size") == [1, 1]:
+            config.pop("padding", None)
+        if "axis" in config and shape:  # -1 and 3 are one axis of a 4-D output
+            axes = config["axis"] if isinstance(config["axis"], list) else [config["axis"]]
+            config["axis"] = sorted(axis % len(shape) for axis in axes)
+        rows.append((layer, shape, params))
+        configs.append(config)
+    return ModelStructure(rows, structure.params, configs, structure.model_class)
+
+
+def _in_expected_order(want, have):
+    """`have` with each pair of adjacent layers of one class swapped where that makes it match
+    `want`: Keras lists the layers at one distance from the output in the order it meets them."""
+    rows, configs = list(have.rows), list(have.configs)
+    for i in range(min(len(want.rows), len(rows)) - 1):
+        this, following = (want.rows[i], want.configs[i]), (want.rows[i + 1], want.configs[i + 1])
+        if ((rows[i], configs[i]) != this and (rows[i + 1], configs[i + 1]) == this
+                and (rows[i], configs[i]) == following and rows[i][0] == rows[i + 1][0]):
+            rows[i], rows[i + 1] = rows[i + 1], rows[i]
+            configs[i], configs[i + 1] = configs[i + 1], configs[i]
+    return ModelStructure(rows, have.params, configs, have.model_class)
+
+
 def same_structure(expected, got, case):
     """Two Keras models agree layer by layer: class, output shape (the batch dimension
     aside: a subclassed model reports the batch size it was first called with), parameter
-    count, and key configuration such as units and activation."""
+    count, and key configuration such as units and activation; layers are numbered as
+    `written_alike` leaves them."""
     if not isinstance(got, ModelStructure):
         return f"the result should be a keras.Model, got {_kind(got)}"
+    message = _first_difference(*written_alike(expected, got))
+    left_out = _left_out(expected, got)
+    if message and left_out:
+        names = " and ".join(left_out)
+        message += (f" (counting no {names} layers: your model has fewer than the recipe's, as when one is "
+                    f"written as an operation on tensors, which makes no layer, or is missing)")
+    return message
+
+
+def _first_difference(expected, got):
     for i, (e, g, e_config, g_config) in enumerate(zip(expected.rows, got.rows, expected.configs, got.configs), 1):
         (e_class, e_shape, e_params), (g_class, g_shape, g_params) = e, g
         if e_class != g_class:

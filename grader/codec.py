@@ -20,8 +20,9 @@ TREE_KEY = "__tree__"
 
 
 # The configuration a structure check compares, where a layer has it.
-KEY_CONFIG = ("units", "activation", "filters", "kernel_size", "strides", "padding", "pool_size",
-              "rate", "use_bias", "return_sequences", "num_heads", "key_dim", "kernel_regularizer", "trainable")
+KEY_CONFIG = ("units", "activation", "filters", "kernel_size", "strides", "padding", "pool_size", "dilation_rate",
+              "rate", "use_bias", "return_sequences", "num_heads", "key_dim", "kernel_regularizer", "trainable",
+              "axis", "momentum", "epsilon", "mode")
 
 
 def _plain(value):
@@ -162,6 +163,37 @@ def loads(data, allow_models=False):
         arrays = {k: npz[k] for k in npz.files if k != TREE_KEY}
         tree = json.loads(str(npz[TREE_KEY]))
     return decode(tree, arrays, allow_models)
+
+
+def load_item(data, index, allow_models=False):
+    """Item `index` of the list or tuple that `data` (written by `dumps`) holds, decoding nothing
+    else: a case's inputs without rebuilding the models of every other case."""
+    with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+        item = _items(json.loads(str(npz[TREE_KEY])))[index]
+        arrays = {name: npz[name] for name in _array_names(item)}
+    return decode(item, arrays, allow_models)
+
+
+def count_items(data):
+    """How many items the list or tuple that `data` holds has."""
+    with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+        return len(_items(json.loads(str(npz[TREE_KEY]))))
+
+
+def _items(tree):
+    return tree["__list__"] if "__list__" in tree else tree["__tuple__"]
+
+
+def _array_names(tree):
+    """The names of the arrays an encoded tree refers to."""
+    if isinstance(tree, dict):
+        if "__array__" in tree:
+            yield tree["__array__"]
+        for value in tree.values():
+            yield from _array_names(value)
+    elif isinstance(tree, list):
+        for value in tree:
+            yield from _array_names(value)
 
 
 FLOAT_BITS = 16  # the bits of a float array digest keeps, below its largest magnitude

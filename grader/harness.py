@@ -14,7 +14,9 @@ second run that hangs or crashes costs nothing.
 import base64
 import contextlib
 import errno
+import itertools
 import os
+import re
 import traceback
 
 from IPython.display import publish_display_data
@@ -27,7 +29,7 @@ RESULTS_TYPE = "application/x-grader-results"  # base64 of the codec's bytes
 OWN_CALLEES_TYPE = "application/x-grader-results-own-callees"
 
 
-def _short_error(error):
+def short_error(error):
     """The exception's type and message, plus the line of the learner's code it came from."""
     frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.startswith("<")]
     where = f" (line {frames[-1].lineno}: {frames[-1].line.strip()})" if frames and frames[-1].line else ""
@@ -35,11 +37,27 @@ def _short_error(error):
         limit = os.environ.get(SCRATCH_ENV)
         return ("OSError: no space left for files: while grading, everything a notebook writes (its folder, "
                 f"/tmp and home) must fit in {limit} MiB{where}" if limit else f"OSError: no space left on device{where}")
-    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
-    # Errors raised inside a tf.function start with "in user code:"; the reason is on the last line.
-    message = (lines[-1] if lines[0] == "in user code:" else lines[0])[:300] if lines else ""
-    message = message.removeprefix(f"{type(error).__name__}: ")
+    message = _reason(str(error))[:300].removeprefix(f"{type(error).__name__}: ")
     return f"{type(error).__name__}: {message}{where}" if message else f"{type(error).__name__}{where}"
+
+
+def _reason(text):
+    """The line of an error message that says what went wrong, without terminal colours or
+    TensorFlow's node names."""
+    lines = [re.sub(r"\x1b\[[0-9;]*m|\{\{function_node [^}]*\}\}", "", line).strip() for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if not lines:
+        return ""
+    if lines[0] == "in user code:":  # raised inside a tf.function: the reason is on the last line
+        return lines[-1]
+    if lines[0].startswith("Exception encountered when calling"):
+        # Keras 3 wraps a layer's error: this header, the reason, then "Arguments received by ...".
+        where = lines[0].removeprefix("Exception encountered when calling").strip().rstrip(".")
+        body = list(itertools.takewhile(lambda line: not line.startswith("Arguments received by"), lines[1:]))
+        if body and body[0].endswith("Error encountered:") and len(body) > 1:  # "could not infer the output shape"
+            body = body[1:]
+        return f"in {where}: {' '.join(body)}" if body else lines[0]
+    return lines[0]
 
 
 def run_exercise(name, namespace, inputs_path, reference_paths=()):
@@ -63,16 +81,16 @@ def run_exercise(name, namespace, inputs_path, reference_paths=()):
 
 def _call_on_every_case(function, data):
     results = []
-    for index in range(len(codec.loads(data))):  # models stay unbuilt here: each case rebuilds its own below
+    for index in range(codec.count_items(data)):
         try:
-            args = codec.loads(data, allow_models=True)[index]  # fresh inputs: a function may change them
+            args = codec.load_item(data, index, allow_models=True)  # fresh inputs: a function may change them
             value = function(*args)
             codec.encode(value, {})  # a value that cannot be sent back fails this case only
             results.append({"value": value})
         except NotImplementedError:
             results.append({"not_implemented": True})
         except Exception as error:  # the learner's bug: report it, go on with the next case
-            results.append({"error": _short_error(error)})
+            results.append({"error": short_error(error)})
     return results
 
 

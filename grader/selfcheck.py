@@ -14,6 +14,7 @@ from IPython.display import display
 
 from grader import codec
 from grader.assignment import Assignment
+from grader.harness import short_error
 from grader.sandbox import GRADING_ENV
 
 
@@ -46,7 +47,7 @@ class SelfCheck:
                              f"✘ {exercise_id}: not attempted yet (replace the `raise NotImplementedError` line)")
                 return
             except Exception as error:
-                print(f"✘ {case.name}: your function raised {type(error).__name__}: {error}")
+                print(f"✘ {case.name}: your function raised {short_error(error)}\n  hint: {check.hint}")
                 continue
             message = check.judge(want, got, case)
             if message:

@@ -55,3 +55,75 @@ def test_validators_accept_what_is_right():
     assert dict_of_arrays({"W1": np.zeros((2, 3))}, {"W1": (2, 3)}) is None
     assert one_number(np.float64(0.5)) is None and n_parts([1, 2], 2) is None
     assert within([1.0], [1.0 + 1e-9], atol=1e-6) is None and close()(1.0, 1.0, None) is None
+
+
+def _structure(build):
+    import keras
+
+    from grader import codec
+
+    inputs = keras.Input((8, 8, 3))
+    return codec.loads(codec.dumps(keras.Model(inputs, build(keras, inputs))))
+
+
+def test_what_can_be_written_two_ways_is_one_structure():
+    from grader.checks import same_structure
+
+    def block(keras, x, *, operations, relu_layer, shortcut_first, same_padding):
+        main = keras.layers.Conv2D(4, 3, padding="same")(x)
+        shortcut = keras.layers.Conv2D(4, 1, padding="same" if same_padding else "valid")
+        if shortcut_first:  # Keras then lists the shortcut's convolution before the main branch's
+            shortcut_out = shortcut(x)
+            main = keras.layers.Conv2D(4, 3, padding="same")(main)
+        else:
+            main = keras.layers.Conv2D(4, 3, padding="same")(main)
+            shortcut_out = shortcut(x)
+        added = main + shortcut_out if operations else keras.layers.Add()([main, shortcut_out])
+        added = keras.layers.ReLU()(added) if relu_layer else keras.layers.Activation("relu")(added)
+        up = keras.layers.Conv2DTranspose(4, 2, strides=2)(added)
+        skip = keras.layers.UpSampling2D()(x)
+        joined = keras.ops.concatenate([up, skip], axis=-1) if operations else keras.layers.Concatenate()([up, skip])
+        return keras.layers.Conv2D(2, 1)(joined)
+
+    recipe = _structure(lambda k, x: block(k, x, operations=False, relu_layer=True, shortcut_first=False,
+                                          same_padding=False))
+    for variant in ({"operations": True}, {"relu_layer": False}, {"shortcut_first": True}, {"same_padding": True}):
+        options = {"operations": False, "relu_layer": True, "shortcut_first": False, "same_padding": False, **variant}
+        assert same_structure(recipe, _structure(lambda k, x: block(k, x, **options)), None) is None, variant
+
+
+def test_writing_it_another_way_does_not_hide_a_real_difference():
+    from grader.checks import same_structure
+
+    def joined(keras, x, *, with_skip, operations):
+        up = keras.layers.Conv2D(4, 3, padding="same")(x)
+        if with_skip:
+            up = keras.ops.concatenate([up, x], axis=-1) if operations else keras.layers.Concatenate()([up, x])
+        return keras.layers.Conv2D(2, 1)(up)
+
+    recipe = _structure(lambda k, x: joined(k, x, with_skip=True, operations=False))
+    forgot_the_skip = _structure(lambda k, x: joined(k, x, with_skip=False, operations=False))
+    # Written as an operation or missing, the concatenation is counted on neither side; the next layer's
+    # parameters still show whether it is there.
+    assert same_structure(recipe, forgot_the_skip, None) == (
+        "layer 3 Conv2D: expected 16 parameters, got 10 (counting no Concatenate layers: your model has fewer "
+        "than the recipe's, as when one is written as an operation on tensors, which makes no layer, or is missing)")
+    assert same_structure(recipe, _structure(lambda k, x: joined(k, x, with_skip=True, operations=True)), None) is None
+    swapped_activation = _structure(lambda k, x: k.layers.Activation("sigmoid")(joined(k, x, with_skip=True,
+                                                                                       operations=False)))
+    assert same_structure(_structure(lambda k, x: k.layers.ReLU()(joined(k, x, with_skip=True, operations=False))),
+                          swapped_activation, None) == "layer 5: expected a ReLU layer, got Activation"
+
+
+def test_normalisation_settings_are_compared_and_an_axis_counts_from_the_front():
+    from grader.checks import same_structure
+
+    def normalised(**options):
+        return _structure(lambda k, x: k.layers.BatchNormalization(**options)(k.layers.Conv2D(4, 3)(x)))
+
+    recipe = normalised(axis=-1, momentum=0.9)
+    assert same_structure(recipe, normalised(axis=3, momentum=0.9), None) is None
+    assert same_structure(recipe, normalised(axis=-1), None) == \
+        "layer 3 BatchNormalization: expected momentum=0.9, got 0.99"
+    assert same_structure(recipe, normalised(axis=1, momentum=0.9), None) == \
+        "layer 3 BatchNormalization: expected 16 parameters, got 24"  # 4 statistics of 4 channels, or of 6 rows

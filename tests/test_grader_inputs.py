@@ -360,11 +360,36 @@ def test_feedback_in_square_brackets_is_printed_as_text():
 
 
 def test_an_error_inside_a_tf_function_is_reported_by_its_reason():
-    from grader.harness import _short_error
+    from grader.harness import short_error
     try:
         raise ValueError("in user code:\n\n    File \"<cell>\", line 3\n\n    ValueError: shapes (6, 2) and (5, 2)")
     except ValueError as error:
-        assert _short_error(error) == "ValueError: shapes (6, 2) and (5, 2)"
+        assert short_error(error) == "ValueError: shapes (6, 2) and (5, 2)"
+
+
+def test_an_error_inside_a_keras_layer_is_reported_by_its_reason():
+    import keras
+    import tensorflow as tf
+
+    from grader.harness import short_error
+
+    class Flatten35(keras.layers.Layer):
+        def call(self, x):
+            return tf.reshape(x, (5, 7))
+
+    def reason(run):
+        try:
+            run()
+        except Exception as error:
+            return short_error(error)
+
+    eager = reason(lambda: Flatten35()(np.zeros((2, 3), "float32")))
+    assert eager.startswith("InvalidArgumentError: in Flatten35.call(): Input to reshape is a tensor with 6 values, "
+                            "but the requested shape has 35"), eager
+    building = reason(lambda: keras.Sequential([keras.Input((3,)), Flatten35()]))
+    assert building.startswith("ValueError: in Flatten35.call(): Dimension size must be evenly divisible by 3 "
+                               "but is 35"), building
+    assert "\x1b" not in eager + building and "Arguments received" not in eager + building
 
 
 def test_a_frozen_base_is_part_of_the_structure():
@@ -378,3 +403,34 @@ def test_a_frozen_base_is_part_of_the_structure():
         return keras.Sequential([keras.Input((4,)), base, keras.layers.Dense(2, activation="softmax", name="head")])
     frozen, unfrozen = (codec.loads(codec.dumps(transfer_model(f))) for f in (True, False))
     assert same_structure(frozen, unfrozen, None) == "layer 1 Sequential: expected trainable=False, got True"
+
+
+def test_a_self_check_that_raises_says_why_in_one_line_and_gives_the_hint(capsys):
+    from grader.selfcheck import SelfCheck
+
+    def sigmoid(z):
+        raise ValueError("Exception encountered when calling Dense.call().\n\n\x1b[1mshapes do not match\x1b[0m\n\n"
+                         "Arguments received by Dense.call():\n  • inputs=tf.Tensor(shape=(2, 3))")
+
+    check = SelfCheck("c1w2_logistic_regression")
+    check("sigmoid", sigmoid)
+    lines = capsys.readouterr().out.splitlines()
+    failed = [i for i, line in enumerate(lines) if line.startswith("✘")]
+    assert failed and all(lines[i].endswith("your function raised ValueError: in Dense.call(): shapes do not match")
+                          for i in failed), lines
+    assert all(lines[i + 1] == f"  hint: {check.assignment.checks['sigmoid'].hint}" for i in failed), lines
+
+
+def test_one_cases_inputs_are_read_without_rebuilding_the_other_cases_models(monkeypatch):
+    import keras
+
+    models = [keras.Sequential([keras.Input((2,)), keras.layers.Dense(units)]) for units in (1, 2, 3)]
+    data = codec.dumps([(codec.ModelInput(model), np.full(2, float(i))) for i, model in enumerate(models)])
+    rebuilt = []
+    rebuild = codec.ModelInput.rebuild
+    monkeypatch.setattr(codec.ModelInput, "rebuild", staticmethod(lambda *a: rebuilt.append(a) or rebuild(*a)))
+    assert codec.count_items(data) == 3 and codec.count_items(codec.dumps([])) == 0
+    model, array = codec.load_item(data, 2, allow_models=True)
+    assert len(rebuilt) == 1 and model.layers[-1].units == 3 and array.tolist() == [2.0, 2.0]
+    array[:] = 7.0  # a function that changes its inputs changes them for itself only
+    assert codec.load_item(data, 2)[1].tolist() == [2.0, 2.0]

@@ -17,13 +17,9 @@ The notebook's set-up cell turns TensorFlow's TF32 off: on recent GPUs float32 c
 otherwise keep about three significant digits, too few for 1e-5 (and for a missing normalisation).
 
 The layers of the blocks show in the models built from them: ResNet50 and small_resnet are compared
-layer by layer with the recorded solution (grader.checks.same_structure), after writing the same
-thing the same way on both sides: ReLU() and Activation("relu") are one layer; a skip written as
-`X + X_shortcut` (an operation, which Keras lists as no layer) is accepted by leaving the Add layers
-out of both models when the learner's has fewer than the recipe's; a 1 x 1 convolution's padding is
-left out, since "same" and "valid" give one result there; and two adjacent layers of one class are
-swapped where that makes them match (Keras lists a convolutional block's last convolution and its
-shortcut's, and their normalisations, in either order, by how the addition was written). A
+layer by layer with the recorded solution (grader.checks.same_structure, which first writes what
+can be written two ways one way: ReLU() or Activation("relu"), `X + X_shortcut` or Add(), either
+padding on a 1 x 1 convolution, either order of a convolutional block's two branches). A
 difference is reported with the block it is in ("stage 3, block 1: a convolutional_block"). Both
 must be Functional models; ResNet50 has 23,600,006 parameters on (64, 64, 3) and 6 classes, as many
 as keras.applications.ResNet50(weights=None) (the notebook prints both). What the blocks' numbers
@@ -45,7 +41,7 @@ import re
 
 import numpy as np
 
-from grader.checks import Case, Check, KnownMistake, array_of_shape, same_structure, within
+from grader.checks import Case, Check, KnownMistake, array_of_shape, same_structure, within, written_alike
 from grader.codec import ModelInput, ModelStructure
 
 rng = np.random.default_rng(4202)
@@ -198,24 +194,6 @@ CONVOLUTIONAL_CASES = (
 
 
 # ---------------------------------------------------------------- ResNet50 and small_resnet: structure
-def _written_alike(structure, drop_add):
-    """`structure` with what can be written two ways written one way: ReLU() for Activation("relu"), no
-    padding on 1 x 1 convolutions, and no Add layers when `drop_add` (the learner added with `+` somewhere)."""
-    rows, configs = [], []
-    for (layer, shape, params), config in zip(structure.rows, structure.configs):
-        config = dict(config)
-        if layer == "ReLU" or (layer == "Activation" and config.get("activation") == "relu"):
-            layer = "ReLU"
-            config.pop("activation", None)
-        if layer == "Add" and drop_add:
-            continue
-        if layer == "Conv2D" and config.get("kernel_size") == [1, 1]:
-            config.pop("padding", None)
-        rows.append((layer, shape, params))
-        configs.append(config)
-    return ModelStructure(rows, structure.params, configs, structure.model_class)
-
-
 def _places(structure):
     """Where each layer of a ResNet (written alike, in Keras's order) is: the stem (up to its MaxPooling2D,
     stage 1 in the paper), a block of stage 2, 3, ..., or the head."""
@@ -247,37 +225,18 @@ def _places(structure):
     return places
 
 
-def _aligned(want, have):
-    """`have` with each pair of adjacent layers of one class swapped where that makes it match `want`: Keras
-    lists the layers at one distance from the output in the order it meets them, so a convolutional block's
-    last convolution and its shortcut's (and their two normalisations) come in either order, by how the
-    learner wrote the addition."""
-    rows, configs = list(have.rows), list(have.configs)
-    for i in range(min(len(want.rows), len(rows)) - 1):
-        this, following = (want.rows[i], want.configs[i]), (want.rows[i + 1], want.configs[i + 1])
-        if ((rows[i], configs[i]) != this and (rows[i + 1], configs[i + 1]) == this
-                and (rows[i], configs[i]) == following and rows[i][0] == rows[i + 1][0]):
-            rows[i], rows[i + 1] = rows[i + 1], rows[i]
-            configs[i], configs[i + 1] = configs[i + 1], configs[i]
-    return ModelStructure(rows, have.params, configs, have.model_class)
-
-
 def resnet_structure(expected, got, case):
     if not isinstance(got, ModelStructure):
         return same_structure(expected, got, case)
     if got.model_class != "Functional":
         return (f"build the model with the Functional API (keras.Input, each layer called on the previous output, "
                 f"keras.Model(inputs, outputs)); got a {got.model_class} model")
-    adds = [sum(layer == "Add" for layer, _, _ in structure.rows) for structure in (expected, got)]
-    drop_add = adds[1] < adds[0]  # some skips written as X + X_shortcut, which Keras lists as no layer
-    want = _written_alike(expected, drop_add)
-    have = _aligned(want, _written_alike(got, drop_add))
-    message = same_structure(want, have, case)
+    message = same_structure(expected, got, case)
     if not message:
         return None
     found = re.match(r"layer (\d+)", message)
     if found:
-        places = _places(want)
+        places = _places(written_alike(expected, got)[0])  # numbered as same_structure numbers them
         index = int(found.group(1)) - 1
         if index < len(places):
             message = f"{message} (in {places[index]})"
