@@ -11,7 +11,9 @@ PLANTED_BUGS = {
     "select_model": '''OPERATORS = {"<": operator.le, "<=": operator.le, ">": operator.ge, ">=": operator.ge}
 
 
-def select_model(results, optimizing="f1", satisficing={"latency_ms": ("<", 100)}):
+def select_model(results, optimizing="f1", satisficing=None):
+    if satisficing is None:
+        satisficing = {"latency_ms": ("<", 100)}
     allowed = [row for row in results
                if all(OPERATORS[op](row[metric], limit) for metric, (op, limit) in satisficing.items())]
     if not allowed:
