@@ -73,6 +73,19 @@ class Assignment:
         return {ex: [other for other in self.solutions if other != ex and re.search(rf"\b{other}\s*\(", code)]
                 for ex, code in self.solutions.items()}
 
+    @cached_property
+    def callees(self):
+        """exercise id -> every exercise its solution calls, directly or through another, in
+        the notebook's order."""
+        def reach(exercise_id, seen):
+            for callee in self.calls[exercise_id]:
+                if callee not in seen:
+                    seen.append(callee)
+                    reach(callee, seen)
+            return seen
+        order = [e.id for e in self.exercises]
+        return {e.id: tuple(sorted(reach(e.id, []), key=order.index)) for e in self.exercises}
+
     @property
     def max_score(self):
         return sum(e.points for e in self.exercises)

@@ -45,7 +45,7 @@ def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits(), private=
                                                  assignment.expected(exercise_id), output)
         return judged[exercise_id]
 
-    cascade = Cascade(callees=_callees(assignment), reference=assignment.solutions,
+    cascade = Cascade(callees=assignment.callees, reference=assignment.solutions,
                       passes=lambda exercise_id, output: judge(exercise_id, output).status == Status.PASSED)
     run = execute.run(load.restored_notebook(sub), assignment.check_inputs(), {"SEED": seed, "FAST": fast},
                       limits, private=(sub.path.resolve().parent, *private), kernel=kernel, cascade=cascade)
@@ -107,14 +107,3 @@ def _callee_note(result, broken, with_yours):
     return (f"{note}: with your {names}, {result.id} fails {of_its}; with a correct {names} in {their} place it "
             f"passes them all, so it keeps its points; fix {names} first.")
 
-
-def _callees(assignment):
-    """exercise id -> every exercise its solution calls, directly or through another."""
-    def reach(exercise_id, seen):
-        for callee in assignment.calls[exercise_id]:
-            if callee not in seen:
-                seen.append(callee)
-                reach(callee, seen)
-        return seen
-    order = [e.id for e in assignment.exercises]
-    return {e.id: tuple(sorted(reach(e.id, []), key=order.index)) for e in assignment.exercises}

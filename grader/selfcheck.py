@@ -17,7 +17,6 @@ from grader.assignment import Assignment
 from grader.harness import short_error
 from grader.sandbox import GRADING_ENV
 
-
 COUNTS_KEY = "grader_selfcheck"  # output metadata: {"exercise", "passed", "failed"}
 
 

@@ -13,7 +13,7 @@ import pytest
 from solution_variants import solution_with
 
 from grader.assignment import Assignment, known_ids
-from grader.grade import _callees, grade
+from grader.grade import grade
 from grader.release import student_notebook
 from grader.report import validate
 
@@ -32,7 +32,7 @@ BUGS = [(a, exercise) for a in ASSIGNMENTS for exercise in planted_bugs(Assignme
 
 def callers(assignment, exercise_id):
     """The exercises whose solutions call `exercise_id`, directly or through another."""
-    return [caller for caller, called in _callees(assignment).items() if exercise_id in called]
+    return [caller for caller, called in assignment.callees.items() if exercise_id in called]
 
 
 @pytest.mark.parametrize("assignment_id", ASSIGNMENTS)

@@ -89,7 +89,7 @@ def test_what_can_be_written_two_ways_is_one_structure():
                                           same_padding=False))
     for variant in ({"operations": True}, {"relu_layer": False}, {"shortcut_first": True}, {"same_padding": True}):
         options = {"operations": False, "relu_layer": True, "shortcut_first": False, "same_padding": False, **variant}
-        assert same_structure(recipe, _structure(lambda k, x: block(k, x, **options)), None) is None, variant
+        assert same_structure(recipe, _structure(lambda k, x, o=options: block(k, x, **o)), None) is None, variant
 
 
 def test_writing_it_another_way_does_not_hide_a_real_difference():
