@@ -21,7 +21,9 @@ checked in the U-Net's structure or seen by predict_masks.
 unet_model is compared layer by layer with the recorded solution (grader.checks.same_structure) after one
 normalisation, written here (small, a candidate for the grader): a ReLU written as its own layer after a
 linear Conv2D (Activation("relu") or ReLU()) is folded into that Conv2D's activation, and a 1 x 1
-convolution's padding is left out ("same" and "valid" are one thing there).
+convolution's padding is left out ("same" and "valid" are one thing there). A difference is reported with
+the block it is in (cblock3, ublock8, the head), found by counting the MaxPooling2D and Conv2DTranspose layers
+of the recorded solution.
 
 mean_iou is compared with the solution's value within 1e-6 on random truths and logits; the solution
 equals keras.metrics.MeanIoU (the notebook shows it): a class absent from both the truth and the prediction
@@ -36,6 +38,7 @@ under the value measured with the solution. A U-Net whose layers are right but w
 skip connection first loads the weights (same shapes) and predicts nonsense: this check is what sees it.
 """
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -221,13 +224,39 @@ def _written_alike(structure):
     return ModelStructure(rows, structure.params, configs, structure.model_class)
 
 
+def _places(structure):
+    """Where each layer of a U-Net (written alike, in Keras's order) is: a contracting block up to its
+    MaxPooling2D, the bottleneck, an expanding block from its Conv2DTranspose, or the head's two Conv2D."""
+    layers, places, pools, ups = [layer for layer, _, _ in structure.rows], [], 0, 0
+    for i, layer in enumerate(layers):
+        if i == 0:
+            places.append("the input")
+        elif pools < 4:
+            places.append(f"cblock{pools + 1}, a conv_block")
+            pools += layer == "MaxPooling2D"
+        elif i >= len(layers) - 2:
+            places.append("the head, conv9 and conv10")
+        elif ups == 0 and layer != "Conv2DTranspose":
+            places.append("cblock5, the bottleneck")
+        else:
+            ups += layer == "Conv2DTranspose"
+            places.append(f"ublock{5 + ups}, an upsampling_block")
+    return places
+
+
 def unet_structure(expected, got, case):
     if not isinstance(got, ModelStructure):
         return same_structure(expected, got, case)
     if got.model_class != "Functional":
         return (f"build the model with the Functional API (inputs = Input(input_size), the blocks called on tensors, "
                 f"keras.Model(inputs=inputs, outputs=conv10)); got a {got.model_class} model")
-    message = same_structure(_written_alike(expected), _written_alike(got), case)
+    want = _written_alike(expected)
+    message = same_structure(want, _written_alike(got), case)
+    found = re.match(r"layer (\d+)", message or "")
+    if found and int(found.group(1)) <= len(want.rows):
+        message = f"{message} (in {_places(want)[int(found.group(1)) - 1]})"
+    if message and "got 'softmax'" in message:
+        message += ": the last layer gives logits, with no activation; the loss applies the softmax (from_logits=True)"
     if message and got.params != expected.params:
         message += f"; the model has {got.params:,} parameters, the recipe's {expected.params:,}"
     return message
