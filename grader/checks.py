@@ -135,15 +135,20 @@ OPERATION_LAYERS = ("Add", "Subtract", "Multiply", "Concatenate")
 
 def written_alike(expected, got):
     """The two structures with what can be written two ways written one way, so that
-    `same_structure` judges the network and not its spelling: ReLU() for Activation("relu");
-    no padding on 1 x 1 convolutions (either padding gives the same output); axes counted from
-    the front (axis=-1 is axis=3 on images); no layers of an
-    OPERATION_LAYERS class where the learner wrote some of them as operations; and where
-    Keras's listing of two adjacent layers of one class depends on the order the learner
-    wrote them in (the two branches of a residual block), the expected order."""
+    `same_structure` judges the network and not its spelling: ReLU() for Activation("relu"),
+    and a ReLU layer right after a linear Conv2D or Dense as that layer's activation; no
+    padding on 1 x 1 convolutions (either padding gives the same output); axes counted from
+    the front (axis=-1 is axis=3 on images); no layers of an OPERATION_LAYERS class where the
+    learner wrote some of them as operations; and where Keras's listing of two adjacent
+    layers of one class depends on the order the learner wrote them in (the two branches of
+    a residual block), the expected order."""
     dropped = _left_out(expected, got)
     want = _spelled_one_way(expected, dropped)
     return want, _in_expected_order(want, _spelled_one_way(got, dropped))
+
+
+# Layers whose activation may be written as a ReLU layer right after them instead.
+WITH_ACTIVATION = ("Conv1D", "Conv2D", "Conv2DTranspose", "Dense")
 
 
 def _left_out(expected, got):
@@ -160,6 +165,12 @@ def _spelled_one_way(structure, dropped):
         if layer == "ReLU" or (layer == "Activation" and config.get("activation") == "relu"):
             layer = "ReLU"
             config.pop("activation", None)
+            # Conv2D(activation="relu") or Conv2D then ReLU(). Not where layers were dropped: the
+            # ReLU could then belong after a missing Add, not to the layer listed before it.
+            if (not dropped and rows and rows[-1][0] in WITH_ACTIVATION and rows[-1][1] == shape
+                    and configs[-1].get("activation") == "linear"):
+                configs[-1]["activation"] = "relu"
+                continue
         if layer in dropped:
             continue
         if layer == "Conv2D" and config.get("kernel_size") == [1, 1]:

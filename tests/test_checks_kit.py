@@ -112,7 +112,7 @@ def test_writing_it_another_way_does_not_hide_a_real_difference():
     swapped_activation = _structure(lambda k, x: k.layers.Activation("sigmoid")(joined(k, x, with_skip=True,
                                                                                        operations=False)))
     assert same_structure(_structure(lambda k, x: k.layers.ReLU()(joined(k, x, with_skip=True, operations=False))),
-                          swapped_activation, None) == "layer 5: expected a ReLU layer, got Activation"
+                          swapped_activation, None) == "layer 4 Conv2D: expected activation='relu', got 'linear'"
 
 
 def test_normalisation_settings_are_compared_and_an_axis_counts_from_the_front():
@@ -127,3 +127,24 @@ def test_normalisation_settings_are_compared_and_an_axis_counts_from_the_front()
         "layer 3 BatchNormalization: expected momentum=0.9, got 0.99"
     assert same_structure(recipe, normalised(axis=1, momentum=0.9), None) == \
         "layer 3 BatchNormalization: expected 16 parameters, got 24"  # 4 statistics of 4 channels, or of 6 rows
+
+
+def test_an_activation_written_as_a_layer_of_its_own_is_the_same_network():
+    from grader.checks import same_structure
+
+    def convs(k, x, separate):
+        for filters in (4, 6):
+            x = k.layers.Conv2D(filters, 3)(x)
+            x = k.layers.ReLU()(x) if separate else x
+        return x
+
+    def convs_with_activation(k, x):
+        for filters in (4, 6):
+            x = k.layers.Conv2D(filters, 3, activation="relu")(x)
+        return x
+
+    recipe = _structure(lambda k, x: convs(k, x, separate=True))
+    assert same_structure(recipe, _structure(convs_with_activation), None) is None
+    assert same_structure(_structure(convs_with_activation), recipe, None) is None
+    no_relu = _structure(lambda k, x: convs(k, x, separate=False))
+    assert same_structure(recipe, no_relu, None) == "layer 2 Conv2D: expected activation='relu', got 'linear'"

@@ -18,11 +18,10 @@ it), so their values are not compared; what does not depend on the weights is:
 What the numbers cannot show (which of two concatenations comes first, the kernel initializer) is either
 checked in the U-Net's structure or seen by predict_masks.
 
-unet_model is compared layer by layer with the recorded solution (grader.checks.same_structure) after one
-normalisation, written here (small, a candidate for the grader): a ReLU written as its own layer after a
-linear Conv2D (Activation("relu") or ReLU()) is folded into that Conv2D's activation, and a 1 x 1
-convolution's padding is left out ("same" and "valid" are one thing there). A difference is reported with
-the block it is in (cblock3, ublock8, the head), found by counting the MaxPooling2D and Conv2DTranspose layers
+unet_model is compared layer by layer with the recorded solution (grader.checks.same_structure, which
+first writes what can be written two ways one way: a ReLU as its own layer after a linear Conv2D or the
+Conv2D's activation, keras.ops.concatenate or Concatenate, either padding on a 1 x 1 convolution, ...).
+A difference is reported with the block it is in (cblock3, ublock8, the head), found by counting the MaxPooling2D and Conv2DTranspose layers
 of the recorded solution.
 
 mean_iou is compared with the solution's value within 1e-6 on random truths and logits; the solution
@@ -44,7 +43,8 @@ from pathlib import Path
 
 import numpy as np
 
-from grader.checks import Case, Check, KnownMistake, array_of_shape, close, n_parts, one_number, same_structure
+from grader.checks import (Case, Check, KnownMistake, array_of_shape, close, n_parts, one_number, same_structure,
+                           written_alike)
 from grader.codec import ModelStructure
 
 HERE = Path(__file__).resolve().parent
@@ -206,24 +206,6 @@ UPSAMPLING_CASES = (
 
 
 # ---------------------------------------------------------------- unet_model
-def _written_alike(structure):
-    """`structure` with what can be written two ways written one way: a ReLU layer (ReLU() or
-    Activation("relu")) right after a linear Conv2D becomes that Conv2D's activation, and a 1 x 1 Conv2D's
-    padding is left out."""
-    rows, configs = [], []
-    for (layer, shape, params), config in zip(structure.rows, structure.configs):
-        config = dict(config)
-        is_relu = layer == "ReLU" or (layer == "Activation" and config.get("activation") == "relu")
-        if is_relu and rows and rows[-1][0] in ("Conv2D", "Conv2DTranspose") and configs[-1].get("activation") == "linear":
-            configs[-1]["activation"] = "relu"
-            continue
-        if layer == "Conv2D" and config.get("kernel_size") == [1, 1]:
-            config.pop("padding", None)
-        rows.append((layer, shape, params))
-        configs.append(config)
-    return ModelStructure(rows, structure.params, configs, structure.model_class)
-
-
 def _places(structure):
     """Where each layer of a U-Net (written alike, in Keras's order) is: a contracting block up to its
     MaxPooling2D, the bottleneck, an expanding block from its Conv2DTranspose, or the head's two Conv2D."""
@@ -250,8 +232,8 @@ def unet_structure(expected, got, case):
     if got.model_class != "Functional":
         return (f"build the model with the Functional API (inputs = Input(input_size), the blocks called on tensors, "
                 f"keras.Model(inputs=inputs, outputs=conv10)); got a {got.model_class} model")
-    want = _written_alike(expected)
-    message = same_structure(want, _written_alike(got), case)
+    want = written_alike(expected, got)[0]  # numbered as same_structure numbers them
+    message = same_structure(expected, got, case)
     found = re.match(r"layer (\d+)", message or "")
     if found and int(found.group(1)) <= len(want.rows):
         message = f"{message} (in {_places(want)[int(found.group(1)) - 1]})"

@@ -8,4 +8,6 @@ What each file was trained on, with which seed, and what it reaches, is recorded
 beside it and in the module's docstring.
 
 - mobilenet: MobileNetV2 (alpha 0.35, no top), pretrained on "which photo is this crop from?".
+- face_encoder: a small convolutional face encoder (unit-length encodings), trained with a
+  triplet loss on the bundled faces, each face an identity and its random changes its photos.
 """
