@@ -297,9 +297,9 @@ TOTAL_MISTAKES = (
 TOTAL_CASES = (
     Case("J_content 2.0, J_style 3.0, the default alpha and beta", (2.0, 3.0), public=True),
     Case("J_content 0.5, J_style 0.125, alpha 1, beta 100", (0.5, 0.125, 1, 100), public=True),
-    Case("float32 costs 0.0123 and 4.5, defaults", (np.float32(0.0123), np.float32(4.5))),
+    Case("J_content 0.0123, J_style 4.5, defaults", (0.0123, 4.5)),
     Case("alpha 0, beta 1: the style only", (3.0, 0.75, 0, 1)),
-    Case("alpha 5, beta 7", (0.2, 0.6, 5.0, 7.0)),
+    Case("alpha 5, beta 7", (0.2, 0.6, 5, 7)),
 )
 
 
