@@ -277,9 +277,12 @@ def dict_of_arrays(got, shapes, what="the result", finite=True):
 
 
 def one_number(got, what="the result"):
-    """None when `got` is a single finite number (a Python or NumPy scalar), else a message."""
+    """None when `got` is a single finite number (a Python or NumPy scalar, or an array of
+    shape (), which is what a TensorFlow or Keras scalar tensor arrives as), else a message."""
     if got is None:
         return f"{what} is None: did you forget a return statement?"
+    if isinstance(got, np.ndarray) and got.shape == () and got.dtype.kind in "iuf":
+        got = got[()]
     if isinstance(got, (bool, np.bool_)) or not isinstance(got, (int, float, np.integer, np.floating)):
         shape = getattr(got, "shape", None)
         kind = f"an array of shape {shape}" if shape is not None else f"a {_kind(got)}"

@@ -54,6 +54,8 @@ def test_validators_accept_what_is_right():
     assert array_of_shape(np.zeros((2, 1)), (2, 1)) is None
     assert dict_of_arrays({"W1": np.zeros((2, 3))}, {"W1": (2, 3)}) is None
     assert one_number(np.float64(0.5)) is None and n_parts([1, 2], 2) is None
+    assert one_number(np.array(0.5, np.float32)) is None  # a scalar tensor, as it arrives from the kernel
+    assert one_number(np.array(True)) is not None
     assert within([1.0], [1.0 + 1e-9], atol=1e-6) is None and close()(1.0, 1.0, None) is None
 
 
