@@ -40,14 +40,13 @@ the committed weights still give them and that this text quotes them):
 These numbers come from 800 made-up photos of 80 people: the encoder tells apart these faces under
 these changes, no more. It has not seen a real second photo of anyone.
 """
-import argparse
-import json
-import re
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
+
+from lessons.pretrained.scripts import command_line, quiet_keras, record_text
 
 HERE = Path(__file__).resolve().parent
 WEIGHTS_FILE = HERE / "face_encoder.weights.h5"   # the encoder's weights
@@ -68,11 +67,6 @@ RUNS = {
 }
 
 
-def _keras():
-    from lessons.setup import import_tensorflow_quietly
-    import_tensorflow_quietly()
-    import keras
-    return keras
 
 
 # ---------------------------------------------------------------- the "photos"
@@ -120,7 +114,7 @@ def face_encoder_model():
 
     Every layer is named: left to Keras, names are numbered by what the process built before, and
     the model's JSON (how check cases send it) would change with them."""
-    keras = _keras()
+    keras = quiet_keras()
     layers = keras.layers
     inputs = keras.Input(shape=IMAGE_SHAPE, name="face")
     x = inputs
@@ -143,7 +137,7 @@ def pretrained_encoder(weights_file=WEIGHTS_FILE):
 def encoder_trunk(encoder):
     """`encoder` without its last layer (UnitNormalization): the same encodings before they are scaled
     to length 1. Shares the encoder's weights."""
-    keras = _keras()
+    keras = quiet_keras()
     return keras.Model(encoder.input, encoder.get_layer("encoding").output, name="face_encoder_trunk")
 
 
@@ -201,12 +195,6 @@ def pk_batches(labels, n_steps, identities_per_batch, photos_per_identity, rng):
         yield np.concatenate([rng.choice(by_identity[i], photos_per_identity, replace=False) for i in chosen])
 
 
-def record_text(record):
-    """The record as JSON, indented, each list of numbers on one line."""
-    text = json.dumps(record, indent=1)
-    flat = re.sub(r"\[\s*([-+0-9.eE,\s]+?)\s*\]",
-                  lambda match: "[" + ", ".join(number.strip() for number in match.group(1).split(",")) + "]", text)
-    return flat + "\n"
 
 
 def check_photos(seed):
@@ -238,7 +226,7 @@ def pretrain(out, run="full", seed=0, log=print):
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     start(seed, report=False)
-    keras = _keras()
+    keras = quiet_keras()
     import tensorflow as tf
 
     began = time.perf_counter()
@@ -328,15 +316,7 @@ def pretrain(out, run="full", seed=0, log=print):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m lessons.pretrained.face_encoder",
-                                     description="Train the course's face encoder with the triplet loss.")
-    parser.add_argument("--short", action="store_true", help="a tiny run (seconds) that checks the script works")
-    parser.add_argument("--out", type=Path, default=HERE,
-                        help="the folder to write into (default: this package's, replacing the committed files)")
-    parser.add_argument("--seed", type=int, default=0)
-    args = parser.parse_args(argv)
-    pretrain(args.out, run="short" if args.short else "full", seed=args.seed)
-    return 0
+    return command_line("face_encoder", "Train the course's face encoder with the triplet loss.", pretrain, argv)
 
 
 if __name__ == "__main__":

@@ -41,14 +41,13 @@ pretrained ones (0.96 and 0.97): that task is easy for any features and shows no
 features learned from 16 photos, not from ImageNet: enough to make transfer learning work, and
 measurable, on a CPU, no more.
 """
-import argparse
-import json
-import re
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
+
+from lessons.pretrained.scripts import command_line, quiet_keras, record_text
 
 HERE = Path(__file__).resolve().parent
 WEIGHTS_FILE = HERE / "mobilenet_v2_035_photos.weights.h5"   # the base's weights
@@ -67,11 +66,6 @@ RUNS = {
 }
 
 
-def _keras():
-    from lessons.setup import import_tensorflow_quietly
-    import_tensorflow_quietly()
-    import keras
-    return keras
 
 
 def mobilenet_v2(input_shape=IMAGE_SHAPE):
@@ -79,7 +73,7 @@ def mobilenet_v2(input_shape=IMAGE_SHAPE):
 
     Its input layer is named "pixels": left to Keras, the name would be numbered by how many inputs
     the process made before ("input_layer_3"), and the model's JSON would change with it."""
-    keras = _keras()
+    keras = quiet_keras()
     return keras.applications.MobileNetV2(input_tensor=keras.Input(shape=tuple(input_shape), name="pixels"),
                                           alpha=ALPHA, include_top=False, weights=None,
                                           name=f"mobilenetv2_{ALPHA:0.2f}_{input_shape[0]}")
@@ -96,7 +90,7 @@ def pretrained_base(input_shape=IMAGE_SHAPE, weights_file=WEIGHTS_FILE):
 
 def photo_classifier(base, n_classes):
     """preprocess_input -> base -> GlobalAveragePooling2D -> Dense(n_classes, softmax): the pretraining model."""
-    keras = _keras()
+    keras = quiet_keras()
     inputs = keras.Input(shape=base.input_shape[1:], name="photo_pixels")
     x = keras.applications.mobilenet_v2.preprocess_input(inputs)
     x = base(x)
@@ -107,7 +101,7 @@ def photo_classifier(base, n_classes):
 
 def feature_model(base):
     """0-255 pictures -> preprocess_input -> base -> GlobalAveragePooling2D: (n, 1280) features."""
-    keras = _keras()
+    keras = quiet_keras()
     inputs = keras.Input(shape=base.input_shape[1:])
     pooled = keras.layers.GlobalAveragePooling2D()(base(keras.applications.mobilenet_v2.preprocess_input(inputs)))
     return keras.Model(inputs, pooled, name="pooled_features")
@@ -179,12 +173,6 @@ def load_classifier(weights_file=WEIGHTS_FILE, head_file=HEAD_FILE):
     return model
 
 
-def record_text(record):
-    """The record as JSON, indented, each list of numbers on one line."""
-    text = json.dumps(record, indent=1)
-    flat = re.sub(r"\[\s*([-+0-9.eE,\s]+?)\s*\]",
-                  lambda match: "[" + ", ".join(number.strip() for number in match.group(1).split(",")) + "]", text)
-    return flat + "\n"
 
 
 def pretrain(out, run="full", seed=0, log=print):
@@ -197,7 +185,7 @@ def pretrain(out, run="full", seed=0, log=print):
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     start(seed, report=False)
-    keras = _keras()
+    keras = quiet_keras()
     import tensorflow as tf
 
     began = time.perf_counter()
@@ -275,15 +263,7 @@ def pretrain(out, run="full", seed=0, log=print):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m lessons.pretrained.mobilenet",
-                                     description="Pretrain MobileNetV2 (alpha 0.35) on crops of the bundled photos.")
-    parser.add_argument("--short", action="store_true", help="a tiny run (seconds) that checks the script works")
-    parser.add_argument("--out", type=Path, default=HERE,
-                        help="the folder to write into (default: this package's, replacing the committed files)")
-    parser.add_argument("--seed", type=int, default=0)
-    args = parser.parse_args(argv)
-    pretrain(args.out, run="short" if args.short else "full", seed=args.seed)
-    return 0
+    return command_line("mobilenet", "Pretrain MobileNetV2 (alpha 0.35) on crops of the bundled photos.", pretrain, argv)
 
 
 if __name__ == "__main__":
