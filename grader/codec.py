@@ -208,8 +208,9 @@ def digest(value):
     relative), while an author's change to an input changes far more. A model input counts by
     its architecture and the dtypes and shapes of its weights, leaving out what a machine decides
     rather than the author: weight values (training is not bit-for-bit the same on every CPU and
-    GPU), layer names (Keras numbers unnamed layers by how many the process made before) and the
-    compile settings (Keras turns jit_compile on where it finds a GPU)."""
+    GPU), layer names (Keras numbers unnamed layers by how many the process made before; the
+    connections of a Functional model name layers by their place instead) and the compile
+    settings (Keras turns jit_compile on where it finds a GPU)."""
     arrays = {}
     canonical = _canonical(encode(value, arrays), arrays)
     return hashlib.sha256(json.dumps(canonical, sort_keys=True).encode("utf-8")).hexdigest()
@@ -224,7 +225,8 @@ def _canonical(tree, arrays):
         return tree
     if "__model_input__" in tree:
         weights = [arrays[w["__array__"]] for w in tree["weights"]]
-        return {"__model_input__": _without(json.loads(tree["__model_input__"]), ("name", "compile_config")),
+        architecture = _layers_numbered(json.loads(tree["__model_input__"]))
+        return {"__model_input__": _without(architecture, ("name", "compile_config")),
                 "weights": [[w.dtype.str, list(w.shape)] for w in weights]}
     if "__array__" in tree:
         array = arrays[tree["__array__"]]
@@ -241,6 +243,36 @@ def _rounded(array):
     exponent = int(np.frexp(finite.max())[1]) if finite.size else 0
     step = exponent - FLOAT_BITS
     return np.ldexp(np.round(np.ldexp(values, -step)), step) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def _layers_numbered(config):
+    """A Keras model config (JSON) whose layer names, where its connections refer to them
+    (a Functional model's keras_history, input_layers and output_layers), are replaced by the
+    layer's place in the model: Keras names unnamed layers by how many the process made before."""
+    places = {}
+
+    def collect(node):
+        if isinstance(node, dict):
+            for layer in node.get("layers", []) if isinstance(node.get("layers"), list) else []:
+                name = layer.get("name", layer.get("config", {}).get("name")) if isinstance(layer, dict) else None
+                if isinstance(name, str):
+                    places.setdefault(name, f"layer {len(places)}")
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    def renamed(node, in_connection=False):
+        if isinstance(node, dict):
+            return {key: renamed(value, in_connection or key in ("keras_history", "input_layers", "output_layers"))
+                    for key, value in node.items()}
+        if isinstance(node, list):
+            return [renamed(value, in_connection) for value in node]
+        return places.get(node, node) if in_connection and isinstance(node, str) else node
+
+    collect(config)
+    return renamed(config)
 
 
 def _without(config, keys):

@@ -264,9 +264,18 @@ def test_a_model_inputs_hash_ignores_the_layer_numbers_keras_chooses():
 
     def model(units=4):
         return keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(units)])  # unnamed: dense, dense_1, ...
-    first = codec.digest((codec.ModelInput(model()),))
-    assert codec.digest((codec.ModelInput(model()),)) == first
-    assert codec.digest((codec.ModelInput(model(units=5)),)) != first
+
+    def functional(units=4, skip=True):  # its connections name the layers they come from
+        inputs = keras.Input(shape=(3,))
+        hidden = keras.layers.Dense(units)(inputs)
+        outputs = keras.layers.Dense(1)(keras.layers.Concatenate()([hidden, inputs]) if skip else hidden)
+        return keras.Model(inputs, outputs)
+
+    for build in (model, functional):
+        first = codec.digest((codec.ModelInput(build()),))
+        assert codec.digest((codec.ModelInput(build()),)) == first, build.__name__
+        assert codec.digest((codec.ModelInput(build(units=5)),)) != first, build.__name__
+    assert codec.digest((codec.ModelInput(functional(skip=False)),)) != codec.digest((codec.ModelInput(functional()),))
 
 
 def test_the_same_value_always_gives_the_same_bytes():
