@@ -1,6 +1,10 @@
 """pytest configuration shared by the unit tests and nbval's notebook validation."""
 import pytest
 
+# TensorFlow's environment (oneDNN off: it reorders float sums) before any test imports it, as the
+# grader and the lessons have it: check inputs computed by a model then hash as their fixtures do.
+import lessons.setup  # noqa: F401
+
 # Every notebook's kernel runs with no network (tests/offline_kernels.py).
 pytest_plugins = ["offline_kernels"]
 
