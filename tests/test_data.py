@@ -26,6 +26,7 @@ from lessons.data import (dates_to_arrays, lfw_faces, make_cat_dataset, make_cor
                           spectrogram_shape)
 from lessons.data.audio import ACTIVATE, LABEL_STEPS
 from lessons.data.text import CAPITALS, DATE_FORMATS, EMOJI_CLASSES, FEMALE_NAMES, MALE_NAMES
+from lessons.pretrained.word_vectors import cooccurrence_counts, ppmi, svd_vectors
 
 
 @pytest.fixture(autouse=True)
@@ -290,20 +291,9 @@ def test_dino_names():
 
 def word_vectors(sentences, k):
     """PPMI of within-sentence co-occurrence, reduced to k dimensions by SVD, unit length."""
-    tokens = [s.split() for s in sentences]
-    vocab = sorted({w for t in tokens for w in t})
-    index = {w: i for i, w in enumerate(vocab)}
-    counts = np.zeros((len(vocab), len(vocab)))
-    for t in tokens:
-        ids = np.array([index[w] for w in t])
-        np.add.at(counts, (ids[:, None], ids[None, :]), 1)
-    np.fill_diagonal(counts, 0)
-    expected = counts.sum(1, keepdims=True) * counts.sum(0, keepdims=True) / counts.sum()
-    with np.errstate(divide="ignore"):
-        ppmi = np.maximum(np.log(counts / expected), 0)
-    u, s, _ = np.linalg.svd(ppmi)
-    vectors = u[:, :k] * np.sqrt(s[:k])
-    return index, vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    vocabulary, counts = cooccurrence_counts(sentences)
+    vectors = svd_vectors(ppmi(counts), k)
+    return {w: i for i, w in enumerate(vocabulary)}, vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
 
 
 def test_corpus_supports_analogies():

@@ -120,3 +120,47 @@ def test_the_script_runs_end_to_end_in_short_mode(tmp_path):
     assert np.allclose(predict_eagerly(model, images), record["check_batch"]["probabilities"], atol=1e-3)
     assert not np.allclose(pretrained_base(weights_file=tmp_path / WEIGHTS_FILE.name).get_weights()[0],
                            pretrained_base().get_weights()[0])
+
+
+# ---------------------------------------------------------------- word vectors (computed, not stored)
+def test_word_vectors_cover_the_corpus_answer_analogies_and_are_private_copies():
+    from lessons.data import make_corpus, make_emoji_sentences
+    from lessons.pretrained.word_vectors import DIMENSIONS, word_to_vec_map
+    vectors = word_to_vec_map()
+    assert len(vectors) == 283 and all(v.shape == (DIMENSIONS,) for v in vectors.values())
+    assert set(vectors) == {w for s in make_corpus() for w in s.split()}
+    assert {w for s in make_emoji_sentences()[0] for w in s.split()} <= set(vectors)
+    assert all(np.array_equal(v, np.round(v, 6)) for v in vectors.values())
+
+    def cosine(u, v):
+        return u @ v / np.linalg.norm(u) / np.linalg.norm(v)
+
+    def analogy(a, b, c):  # the course's form: the word w whose e_w - e_c is most like e_b - e_a
+        return max((w for w in vectors if w not in (a, b, c)),
+                   key=lambda w: cosine(vectors[b] - vectors[a], vectors[w] - vectors[c]))
+    questions = [("man", "king", "woman", "queen"), ("man", "woman", "boy", "girl"),
+                 ("man", "woman", "actor", "actress"), ("king", "queen", "prince", "princess"),
+                 ("father", "mother", "husband", "wife"), ("husband", "wife", "uncle", "aunt"),
+                 ("france", "paris", "italy", "rome"), ("japan", "tokyo", "germany", "berlin"),
+                 ("spain", "madrid", "greece", "athens"), ("egypt", "cairo", "russia", "moscow")]
+    assert [analogy(a, b, c) == d for a, b, c, d in questions].count(True) == 9  # as the docstring says
+    vectors["king"][:] = 0
+    assert np.linalg.norm(word_to_vec_map()["king"]) > 0  # a learner's change reaches no other caller
+
+
+def test_word_vector_signs_do_not_depend_on_the_svd(monkeypatch):
+    """An SVD may return any direction as u or -u (LAPACK builds differ); the vectors do not."""
+    from lessons.pretrained import word_vectors
+    rng = np.random.default_rng(0)
+    a = rng.normal(size=(30, 30))
+    symmetric = a @ a.T
+    first = word_vectors.svd_vectors(symmetric, 5)
+    flips = np.where(np.arange(30) % 2, -1.0, 1.0)
+    svd = np.linalg.svd
+
+    def flipped_svd(matrix):
+        u, s, vt = svd(matrix)
+        return u * flips, s, vt * flips[:, None]
+    monkeypatch.setattr(word_vectors.np.linalg, "svd", flipped_svd)
+    assert np.allclose(word_vectors.svd_vectors(symmetric, 5), first)
+    assert (first[np.argmax(np.abs(first), axis=0), np.arange(5)] > 0).all()

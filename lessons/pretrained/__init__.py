@@ -10,4 +10,6 @@ beside it and in the module's docstring.
 - mobilenet: MobileNetV2 (alpha 0.35, no top), pretrained on "which photo is this crop from?".
 - face_encoder: a small convolutional face encoder (unit-length encodings), trained with a
   triplet loss on the bundled faces, each face an identity and its random changes its photos.
+- word_vectors: 50-dimensional word vectors of the course's corpus (PPMI and SVD). These are
+  computed in about a second rather than stored, and are the same on every machine.
 """
