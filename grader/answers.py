@@ -37,7 +37,7 @@ def difference(got, expected, tolerance) -> str | None:
     """None when `got` is the expected answer; otherwise a sentence saying how it differs."""
     if isinstance(expected, (set, frozenset)):
         if not isinstance(got, (set, frozenset, list, tuple, str)):
-            return "Give your choices as a set of letters, such as {'a', 'c'}."
+            return 'Give your choices as one string of letters, such as "ac".'
         missing = set(map(normal, expected)) - choices(got)
         extra = choices(got) - set(map(normal, expected))
         if not missing and not extra:
@@ -46,13 +46,15 @@ def difference(got, expected, tolerance) -> str | None:
                 ([f"{len(missing)} right {'choice is' if len(missing) == 1 else 'choices are'} missing."] if missing else [])
         return " ".join(parts)
     if isinstance(expected, str):
-        return None if isinstance(got, str) and normal(got) == normal(expected) else "That is not the answer."
+        if not isinstance(got, str):
+            return 'Give your answer as a string, such as "b".'
+        return None if normal(got) == normal(expected) else "That is not the answer."
     if isinstance(expected, bool):
         return None if got is expected or (isinstance(got, np.bool_) and bool(got) == expected) \
             else "That is not the answer."
     if isinstance(expected, (tuple, list)):
         if not isinstance(got, (tuple, list)):
-            return f"Give a tuple with {len(expected)} items, such as {short(tuple(expected))}."
+            return f"Give a tuple of {len(expected)} items."
         if len(got) != len(expected):
             return f"Your answer has {len(got)} items; the answer has {len(expected)}."
         for item, (g, e) in enumerate(zip(got, expected), 1):

@@ -3,6 +3,8 @@
 assignments/<id>/
     source.ipynb    the notebook with solutions; cells carry metadata["grader"]:
                     {"exercise": ID, "points": N}  a graded cell (solution regions inside)
+                    {"exercise": ID, "points": N, "answer": true}
+                                                   a question: the cell sets the variable ID
                     {"locked": true}               setup, data and self-check cells
                     {"solution": true}             only in the source (removed on release)
     student.ipynb   made by `python -m grader release ID`
@@ -33,6 +35,7 @@ class AssignmentError(ValueError):
 class Exercise:
     id: str
     points: float
+    answer: bool = False  # a question answered by setting a variable, not a function to call
 
 
 def known_ids():
@@ -59,8 +62,18 @@ class Assignment:
 
     @cached_property
     def exercises(self):
-        return [Exercise(role["exercise"], role["points"]) for role in map(cell_role, self.source.cells)
-                if "exercise" in role]
+        return [Exercise(role["exercise"], role["points"], bool(role.get("answer")))
+                for role in map(cell_role, self.source.cells) if "exercise" in role]
+
+    @property
+    def answer_ids(self):
+        """The exercises that are questions, answered by a value rather than a function."""
+        return frozenset(e.id for e in self.exercises if e.answer)
+
+    @property
+    def is_quiz(self):
+        """A quiz: every exercise is a question."""
+        return all(e.answer for e in self.exercises)
 
     @cached_property
     def solutions(self):

@@ -10,7 +10,8 @@ HARNESS_TAG = "grader-harness"
 
 
 def cell_role(cell):
-    """The cell's grader metadata: {"exercise": id, "points": n}, {"locked": true}, {"solution": true},
+    """The cell's grader metadata: {"exercise": id, "points": n} (with "answer": true for a question
+    answered by setting a variable), {"locked": true}, {"solution": true},
     {"submit": true}, {"harness": id}, or {} for a learner's own cell."""
     return cell.get("metadata", {}).get("grader", {})
 
@@ -27,10 +28,12 @@ def cell_hash(cell):
     return hashlib.sha256(cell.get("source", "").encode("utf-8")).hexdigest()
 
 
-def harness_cell(exercise_id, inputs_path, reference_paths):
-    """The cell that checks one exercise in the learner's kernel (grader.harness.run_exercise)."""
+def harness_cell(exercise_id, inputs_path, reference_paths, answer=False):
+    """The cell that checks one exercise in the learner's kernel (grader.harness.run_exercise),
+    or sends a question's answer back (grader.harness.send_answer)."""
     import nbformat
     cell = nbformat.v4.new_code_cell(
+        f"from grader.harness import send_answer\nsend_answer({exercise_id!r}, globals())" if answer else
         "from grader.harness import run_exercise\n"
         f"run_exercise({exercise_id!r}, globals(), {inputs_path!r}, {list(reference_paths)!r})")
     cell.metadata["tags"] = [HARNESS_TAG]

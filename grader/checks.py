@@ -12,13 +12,15 @@ The kit, so that no assignment writes them again:
 - `known_mistakes` on a Check: well-known wrong variants, computed here from the case,
   each with the message that names the habit when the learner's output equals it;
 - validators that return a message or None: `close`, `same_structure` (after
-  `written_alike`), `dict_of_arrays`, `array_of_shape`, `one_number`, `n_parts`, `within`.
+  `written_alike`), `dict_of_arrays`, `array_of_shape`, `one_number`, `n_parts`, `within`;
+- `question`: the whole Check of a quiz question.
 """
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import numpy as np
 
+from grader import answers
 from grader.assignment import AssignmentError
 from grader.codec import ModelStructure, Unsupported
 
@@ -298,3 +300,22 @@ def n_parts(got, n, what="the result"):
         count = f"{len(got)} parts" if isinstance(got, (tuple, list)) else f"a {_kind(got)}"
         return f"{what} should be {n} values (a tuple), got {count}"
     return None
+
+
+def question(exercise, hint, mistakes=None, several=False, tolerance=1e-6):
+    """The Check of a quiz question (an exercise cell with "answer": true, setting the variable
+    `exercise`): one case, never public and without arguments, so nothing about the answer
+    reaches the learner's kernel. The right answer is the source notebook's, recorded in the
+    fixtures; answers are compared as grader.answers says (letters whatever their case,
+    numbers within `tolerance`, shapes item by item). `mistakes`: {wrong answer: why it is
+    wrong}, told to a learner who gives it; with `several`, the answer is a string of letters
+    ("ac": choose all that apply) and each wrong letter chosen is explained."""
+    explained = tuple((mistakes or {}).items())
+
+    def compare(expected, got, case):
+        if several:
+            expected = frozenset(answers.choices(expected))
+        message, _ = answers.judge(got, expected, explained, tolerance)
+        return message
+
+    return Check(exercise, hint, (Case("answer", ()),), compare=compare)

@@ -66,9 +66,9 @@ def _reference_name(exercise_id):
     return f"reference_{exercise_id}.py"
 
 
-def _harness_cell(exercise_id, inputs_folder, callees):
+def _harness_cell(exercise_id, inputs_folder, callees, answer):
     return harness_cell(exercise_id, f"{inputs_folder}/in_{exercise_id}.npz",
-                        [f"{inputs_folder}/{_reference_name(c)}" for c in callees])
+                        [f"{inputs_folder}/{_reference_name(c)}" for c in callees], answer)
 
 
 MAX_RESTARTS = 3  # fresh kernels after the kernel dies, each without the cell that killed it
@@ -176,9 +176,10 @@ def _execute(nb, folder, parameters, limits, deadline, kernel_name, kernel_manag
 
 
 def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", private=(), kernel=None,
-        cascade=Cascade()):
+        cascade=Cascade(), answers=frozenset()):
     """Execute `notebook` with `inputs` (exercise id -> list of argument tuples), in a
     kernel confined by grader.sandbox; `private` names more folders it must not see.
+    The exercises in `answers` are questions: their variable's value is sent back.
     `kernel`, a grader.pool.WarmKernel started with the same limits, saves starting one.
 
     If the kernel dies (a learner's os._exit, a segfault, the memory or process limit),
@@ -198,7 +199,7 @@ def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", pr
         for exercise_id, cases in inputs.items():
             sandbox.write_for_kernel(folder / f"in_{exercise_id}.npz", codec.dumps(list(cases)))
             nb.cells.append(_harness_cell(exercise_id, sandbox.inputs_folder(folder),
-                                          cascade.callees.get(exercise_id, ())))
+                                          cascade.callees.get(exercise_id, ()), exercise_id in answers))
         for position, cell in enumerate(nb.cells):
             cell.metadata["grader_position"] = position
 

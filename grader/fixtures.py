@@ -20,7 +20,8 @@ from grader.assignment import AssignmentError
 
 def build(assignment, seed=0):
     """Write assignments/<id>/expected/<exercise>.npz; returns the paths written."""
-    run = execute.run(assignment.source, assignment.check_inputs(), {"SEED": seed, "FAST": True})
+    run = execute.run(assignment.source, assignment.check_inputs(), {"SEED": seed, "FAST": True},
+                      answers=assignment.answer_ids)
     paths = []
     for exercise in assignment.exercises:
         output = run.outputs.get(exercise.id)

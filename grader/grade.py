@@ -48,7 +48,8 @@ def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits(), private=
     cascade = Cascade(callees=assignment.callees, reference=assignment.solutions,
                       passes=lambda exercise_id, output: judge(exercise_id, output).status == Status.PASSED)
     run = execute.run(load.restored_notebook(sub), assignment.check_inputs(), {"SEED": seed, "FAST": fast},
-                      limits, private=(sub.path.resolve().parent, *private), kernel=kernel, cascade=cascade)
+                      limits, private=(sub.path.resolve().parent, *private), kernel=kernel, cascade=cascade,
+                      answers=assignment.answer_ids)
 
     exercises = []
     for exercise in assignment.exercises:

@@ -79,6 +79,25 @@ def run_exercise(name, namespace, inputs_path, reference_paths=()):
         _send({"missing": False, "cases": _call_on_every_case(function, data)}, OWN_CALLEES_TYPE)
 
 
+def send_answer(name, namespace):
+    """Send back the value of the variable `name`: a question's answer (None: not answered)."""
+    if name not in namespace:
+        _send({"missing": True}, RESULTS_TYPE)
+        return
+    value = namespace[name]
+    try:
+        if value is None:
+            raise NotImplementedError
+        codec.encode(value, {})
+        case = {"value": value}
+    except NotImplementedError:
+        case = {"not_implemented": True}
+    except Exception as error:  # a value the grader cannot read back
+        case = {"error": f"your answer (a {type(value).__name__}) cannot be read: give a letter, a number "
+                         f"or a tuple ({short_error(error)})"}
+    _send({"missing": False, "cases": [case]}, RESULTS_TYPE)
+
+
 def _call_on_every_case(function, data):
     results = []
     for index in range(codec.count_items(data)):

@@ -32,10 +32,13 @@ def judge_exercise(exercise, check, expected, output, failure=None):
     if output is None:
         return result(failure.status, f"{check.hint} ({failure.reason})")
     if output["missing"]:
-        return result(Status.ERROR, f"no function named {exercise.id} was found: did you rename it or delete its cell?")
+        what = "answer" if exercise.answer else "function"
+        return result(Status.ERROR, f"no {what} named {exercise.id} was found: did you rename it or delete its cell?")
 
     outcomes = output["cases"]
     if all(o.get("not_implemented") for o in outcomes):
+        if exercise.answer:
+            return result(Status.NOT_ATTEMPTED, f"not answered yet: set {exercise.id} to your answer in place of None")
         return result(Status.NOT_ATTEMPTED, "not attempted yet: replace the `raise NotImplementedError` line with your code")
 
     cases = []
@@ -54,4 +57,6 @@ def judge_exercise(exercise, check, expected, output, failure=None):
         return result(Status.PASSED, "all checks passed", cases, points)
     first = next(c for c in cases if not c.passed)
     status = Status.ERROR if any("error" in o for o in outcomes) and passed == 0 else Status.FAILED
+    if exercise.answer:  # a question: why the answer is wrong, then where to read again
+        return result(status, f"{first.message} Read again: {check.hint}", cases, points)
     return result(status, f"{check.hint} (check '{first.name}': {first.message})", cases, points)

@@ -63,7 +63,11 @@ def _exercise_problems(cells):
         points = cell_role(cell).get("points")
         if isinstance(points, bool) or not isinstance(points, (int, float)) or points <= 0:
             found.append(f"exercise {exercise} should have a positive number of points, not {points!r}")
-        if not re.search(rf"^def {exercise}\(", cell.source, re.M):
+        if cell_role(cell).get("answer"):
+            if not re.search(rf"^\s*{exercise}\s*=", cell.source, re.M):
+                found.append(f"the cell of question {exercise} does not set the variable {exercise} "
+                             f"(`{exercise} = ...`), whose value the grader reads")
+        elif not re.search(rf"^def {exercise}\(", cell.source, re.M):
             found.append(f"the cell of exercise {exercise} does not define the function {exercise} "
                          f"(`def {exercise}(...)`), which the grader calls")
     ids = [exercise for _, _, exercise in exercise_cells]
@@ -100,12 +104,13 @@ def _marker_problems(cells):
 
 
 def _self_check_problems(cells):
-    """Each exercise cell needs a locked `check("<id>", <id>)` cell before the next exercise."""
+    """Each exercise cell needs a locked `check("<id>", <id>)` cell before the next exercise.
+    A question has none: its answer is judged only when graded."""
     found = []
     exercise_cells = _exercise_cells(cells)
     ends = [position for position, _, _ in exercise_cells[1:]] + [len(cells) + 1]
-    for (position, _, exercise), end in zip(exercise_cells, ends):
-        if not _is_name(exercise):
+    for (position, cell, exercise), end in zip(exercise_cells, ends):
+        if not _is_name(exercise) or cell_role(cell).get("answer"):
             continue
         call = re.compile(rf"^check\(\s*[\"']{exercise}[\"']\s*,\s*{exercise}\s*\)", re.M)
         calling = [cell for cell in cells[position:end - 1] if cell.cell_type == "code" and call.search(cell.source)]
@@ -130,9 +135,9 @@ def _syllabus_problems(assignment):
         weeks = syllabus.weeks()
     except (OSError, ValueError) as error:  # tomllib's and the syllabus's own errors are ValueErrors
         return [f"lessons/syllabus.toml cannot be read: {error}"]
-    if not any(assignment.folder.name in week.assignments for week in weeks):
+    if not any(assignment.folder.name in (*week.assignments, week.quiz) for week in weeks):
         return [f"lessons/syllabus.toml lists {assignment.folder.name} under no week: add it to its week's "
-                "assignments"]
+                "assignments (or as its quiz)"]
     return []
 
 
@@ -199,7 +204,11 @@ def _checks_and_fixtures_problems(assignment):
     found = []
     for exercise in assignment.exercises:
         cases = checks[exercise.id].cases
-        if not any(case.public for case in cases):
+        if exercise.answer:
+            if [case.args for case in cases] != [()] or cases[0].public:
+                found.append(f"checks.py: question {exercise.id} should have one case, not public and with no "
+                             "arguments (grader.checks.question makes it), so its answer never reaches the kernel")
+        elif not any(case.public for case in cases):
             found.append(f"checks.py: {exercise.id} has no public case, so the learner's self-check "
                          "runs nothing; mark at least one Case public=True")
         try:

@@ -9,12 +9,16 @@ BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 REGION = re.compile(rf"^([ \t]*){re.escape(BEGIN)}[^\n]*\n.*?^[ \t]*{re.escape(END)}[^\n]*$", re.S | re.M)
 
 
-def strip_solutions(source, exercise_id):
-    """Replace every solution region with a stub that raises NotImplementedError."""
+def strip_solutions(source, exercise_id, answer=False):
+    """Replace every solution region with a stub that raises NotImplementedError, or for a
+    question (`answer`), with the question's variable set to None."""
     if BEGIN not in source:
         return source
     stub = f'raise NotImplementedError("{exercise_id}: write your code here")'
-    stripped = REGION.sub(lambda m: f"{m.group(1)}# YOUR CODE HERE\n{m.group(1)}{stub}", source)
+    mark = "# YOUR CODE HERE"
+    if answer:
+        stub, mark = f"{exercise_id} = None", "# YOUR ANSWER HERE"
+    stripped = REGION.sub(lambda m: f"{m.group(1)}{mark}\n{m.group(1)}{stub}", source)
     if BEGIN in stripped or END in stripped:
         raise ValueError(f"{exercise_id}: unbalanced {BEGIN} / {END} markers")
     return stripped
@@ -29,7 +33,7 @@ def student_notebook(source_nb):
         if role.get("solution"):
             continue
         if "exercise" in role:
-            cell.source = strip_solutions(cell.source, role["exercise"])
+            cell.source = strip_solutions(cell.source, role["exercise"], bool(role.get("answer")))
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
         cells.append(cell)

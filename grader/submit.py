@@ -101,7 +101,9 @@ def package(notebook, learner=None, run=True, out_dir=None, run_seconds=300):
     warnings = [f"exercise {e} has been deleted" for e in sub.missing_exercises]
     for cell in sub.notebook.cells:
         role = cell_role(cell)
-        if "exercise" in role and STUB.search(cell.source):
+        if "exercise" in role and role.get("answer") and re.search(rf"^{role['exercise']} = None$", cell.source, re.M):
+            warnings.append(f"question {role['exercise']} is not answered yet")
+        elif "exercise" in role and STUB.search(cell.source):
             warnings.append(f"exercise {role['exercise']} is not attempted yet")
 
     public = None

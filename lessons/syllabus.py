@@ -24,6 +24,7 @@ class Week:
     lessons: tuple[Lesson, ...]
     assignments: tuple[str, ...]
     datasets: tuple[str, ...]
+    quiz: str | None = None  # graded like an assignment: assignments/<quiz>/
 
     @property
     def planned(self):
@@ -52,7 +53,7 @@ def _week(raw, folder):
                 raise SyllabusError(f"{where}: {entry['notebook']} needs a positive integer budget_s")
             lessons.append(Lesson(f"{folder}/{entry['notebook']}", budget))
         return Week(raw["id"], raw["title"], tuple(lessons),
-                    tuple(raw.get("assignments", [])), tuple(raw.get("datasets", [])))
+                    tuple(raw.get("assignments", [])), tuple(raw.get("datasets", [])), raw.get("quiz"))
     except KeyError as missing:
         raise SyllabusError(f"{where}: missing key {missing}") from None
 
@@ -84,15 +85,16 @@ def lessons(courses=None):
 
 def markdown_table(courses=None):
     """The README's course table: one row per week."""
-    rows = ["| Week | Topic | Lessons (run-time budget) | Assignments | Data |",
-            "|---|---|---|---|---|"]
+    rows = ["| Week | Topic | Lessons (run-time budget) | Assignments | Quiz | Data |",
+            "|---|---|---|---|---|---|"]
     for course in courses or load():
-        rows.append(f"| **{course.id.upper()}** | **{course.title}** | | | |")
+        rows.append(f"| **{course.id.upper()}** | **{course.title}** | | | | |")
         for w in course.weeks:
             notebooks = "<br>".join(f"[{Path(l.path).name}]({l.path}) ({l.budget_s} s)" for l in w.lessons)
             assignments = "<br>".join(f"[{a}](assignments/{a}/student.ipynb)" for a in w.assignments)
+            quiz = f"[{w.quiz}](assignments/{w.quiz}/student.ipynb)" if w.quiz else "–"
             rows.append(f"| {w.id.upper()} | {w.title} | {notebooks or '*planned*'} | "
-                        f"{assignments or '–'} | {', '.join(w.datasets) or '–'} |")
+                        f"{assignments or '–'} | {quiz} | {', '.join(w.datasets) or '–'} |")
     return "\n".join(rows)
 
 

@@ -13,6 +13,7 @@ import pytest
 from solution_variants import solution_with
 
 from grader.assignment import Assignment, known_ids
+from grader.cells import cell_role
 from grader.grade import grade
 from grader.release import student_notebook
 from grader.report import validate
@@ -27,7 +28,11 @@ def planted_bugs(assignment):
     return module.PLANTED_BUGS
 
 
-BUGS = [(a, exercise) for a in ASSIGNMENTS for exercise in planted_bugs(Assignment(a))]
+BUGS = [(a, exercise) for a in ASSIGNMENTS for exercise in planted_bugs(Assignment(a))
+        if exercise not in Assignment(a).answer_ids]
+# A question's answer is judged on its own, calling nothing: half of a quiz's planted wrong answers
+# go into one notebook and half into another, instead of one grading per question.
+QUIZ_HALVES = [(a, half) for a in ASSIGNMENTS if Assignment(a).answer_ids for half in (0, 1)]
 
 
 def callers(assignment, exercise_id):
@@ -98,3 +103,32 @@ def test_a_planted_bug_costs_exactly_its_exercise(tmp_path, assignment_id, exerc
         assert any(by_id[c]["points_with_your_callees"] < by_id[c]["max_points"] for c in its_callers), (
             f"{exercise_id}'s planted bug costs none of its callers {its_callers} any points with the buggy "
             "version in place: plant one their checks see again", {c: by_id[c] for c in its_callers})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("assignment_id, half", QUIZ_HALVES)
+def test_planted_wrong_answers_cost_exactly_their_questions_and_say_why(tmp_path, assignment_id, half):
+    """Every other question answered with its planted wrong answer: those questions score 0 with
+    the feedback checks.py declares for that answer, and every other question keeps its point."""
+    assignment = Assignment(assignment_id)
+    questions = sorted(assignment.answer_ids, key=[e.id for e in assignment.exercises].index)[half::2]
+    wrong = {q: planted_bugs(assignment)[q] for q in questions}
+    result = grade(solution_with(tmp_path, assignment, replace=wrong))
+    validate(result)
+    by_id = {e["id"]: e for e in result["exercises"]}
+    for question in questions:
+        answer = by_id.pop(question)
+        assert answer["status"] == "failed" and answer["points"] == 0, answer
+        assert answer["message"].endswith(f" Read again: {assignment.checks[question].hint}"), answer
+        assert "That is not the answer" not in answer["message"], f"{question}: explain the planted wrong answer"
+    assert all(e["status"] == "passed" and e["points"] == e["max_points"] for e in by_id.values()), by_id
+
+
+@pytest.mark.parametrize("assignment_id", [a for a in ASSIGNMENTS if Assignment(a).answer_ids])
+def test_the_student_quiz_holds_no_answer(assignment_id):
+    """Each question's cell in the learner's notebook sets its variable to None, and nothing more."""
+    assignment = Assignment(assignment_id)
+    student = nbformat.read(assignment.student_path, as_version=4)
+    cells = {cell_role(c).get("exercise"): c.source for c in student.cells if "exercise" in cell_role(c)}
+    for question in assignment.answer_ids:
+        assert cells[question] == f"# YOUR ANSWER HERE\n{question} = None", cells[question]

@@ -176,6 +176,23 @@ def test_the_lint_finds_a_mistake_in_the_folder(tmp_path, change, sentence):
     assert_found(sentence, folder)
 
 
+QUIZ_MISTAKES = [
+    pytest.param(lambda folder: edit_source(folder, rewrite("q1", lambda source: source.replace("q1 =", "answer ="))),
+                 "the cell of question q1 does not set the variable q1", id="question-sets-no-variable"),
+    pytest.param(append_to("checks.py", "from grader.checks import Case, Check\n"
+                                        "CHECKS[0] = Check('q1', 'hint', (Case('answer', (), public=True),))"),
+                 "checks.py: question q1 should have one case, not public and with no arguments", id="public-question"),
+]
+
+
+@pytest.mark.parametrize("change, sentence", QUIZ_MISTAKES)
+def test_the_lint_finds_a_question_that_would_show_its_answer_or_set_nothing(tmp_path, change, sentence):
+    folder = tmp_path / "c1w1_quiz"
+    shutil.copytree(ASSIGNMENTS_DIR / "c1w1_quiz", folder)
+    change(folder)
+    assert_found(sentence, folder)
+
+
 def test_the_lint_finds_an_assignment_missing_from_the_syllabus(tmp_path):
     folder = copy_of_sample(tmp_path, "c9w9_unlisted")
     edit_source(folder, lambda nb: nb.metadata["grader"].__setitem__("assignment", "c9w9_unlisted"))

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from grader.checks import (Case, Check, KnownMistake, array_of_shape, close, dict_of_arrays, n_parts, one_number,
-                           within)
+                           question, within)
 
 
 def test_a_cases_own_compare_and_reference_win_over_the_checks():
@@ -150,3 +150,42 @@ def test_an_activation_written_as_a_layer_of_its_own_is_the_same_network():
     assert same_structure(_structure(convs_with_activation), recipe, None) is None
     no_relu = _structure(lambda k, x: convs(k, x, separate=False))
     assert same_structure(recipe, no_relu, None) == "layer 2 Conv2D: expected activation='relu', got 'linear'"
+
+
+# ---------------------------------------------------------------- quiz questions
+def _judge(check, expected, got):
+    return check.judge(expected, got, check.cases[0])
+
+
+def test_a_question_has_one_hidden_case_without_arguments():
+    check = question("q1", "section 2", {"a": "Tables are structured."})
+    assert [(c.args, c.public) for c in check.cases] == [((), False)]
+
+
+def test_a_choice_is_judged_whatever_its_case_and_a_wrong_one_is_explained():
+    check = question("q1", "section 2", {"a": "Tables are structured."})
+    assert _judge(check, "b", " B") is None
+    assert _judge(check, "b", "A") == "Tables are structured."
+    assert _judge(check, "b", "c") == "That is not the answer."
+    assert _judge(check, "b", {"b"}) == 'Give your answer as a string, such as "b".'
+
+
+def test_several_choices_in_any_order_and_each_wrong_one_explained():
+    check = question("q2", "the introduction", {"d": "Too old.", "e": "Not a cause."}, several=True)
+    assert _judge(check, "abc", "cba") is None
+    assert _judge(check, "abc", ["A", "b", "c"]) is None
+    assert _judge(check, "abc", "abcde") == "d: Too old. e: Not a cause."
+    assert _judge(check, "abc", "ab") == "1 right choice is missing."
+    assert _judge(check, "abc", 3) == 'Give your choices as one string of letters, such as "ac".'
+
+
+def test_numbers_and_shapes_without_giving_the_answer_away():
+    number = question("q5", "section 1", {-3.0: "ReLU sets a negative sum to 0."}, tolerance=1e-3)
+    assert _judge(number, 0.0, 0.0004) is None
+    assert _judge(number, 0.0, -3) == "ReLU sets a negative sum to 0."
+    assert _judge(number, 0.0, 2.0) == "2 is not right."
+    shape = question("q4", "exercise 1", {(25, 12288): "One column per example."})
+    assert _judge(shape, (12288, 25), [12288, 25]) is None
+    assert _judge(shape, (12288, 25), (25, 12288)) == "One column per example."
+    assert _judge(shape, (12288, 25), "12288, 25") == "Give a tuple of 2 items."
+    assert "12288" not in _judge(shape, (12288, 25), (12288,))

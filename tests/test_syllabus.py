@@ -25,8 +25,8 @@ def test_every_notebook_is_listed():
     assert on_disk <= listed, f"notebooks missing from lessons/syllabus.toml: {sorted(on_disk - listed)}"
 
 
-def test_assignments_in_the_syllabus_and_on_disk_agree():
-    listed = [a for week in syllabus.weeks(COURSES) for a in week.assignments]
+def test_assignments_and_quizzes_in_the_syllabus_and_on_disk_agree():
+    listed = [a for week in syllabus.weeks(COURSES) for a in (*week.assignments, week.quiz) if a]
     on_disk = sorted(p.parent.name for p in (REPO_ROOT / "assignments").glob("*/source.ipynb"))
     assert sorted(listed) == on_disk
 
