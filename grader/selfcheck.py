@@ -4,7 +4,8 @@
     check = SelfCheck("c1w2_logistic_regression")
     check("sigmoid", sigmoid)
 
-Prints one line per public check. Passing them is a good sign, not a grade: the grader
+Prints one line per public check; a failed one also shows the expected value against the
+learner's. Passing them is a good sign, not a grade: the grader
 runs further hidden checks on the submitted notebook. The last line it shows carries the
 counts as output metadata (COUNTS_KEY), which `grader submit` reads.
 """
@@ -16,6 +17,7 @@ from grader import codec
 from grader.assignment import Assignment
 from grader.harness import short_error
 from grader.sandbox import GRADING_ENV
+from grader.shown import describe
 
 COUNTS_KEY = "grader_selfcheck"  # output metadata: {"exercise", "passed", "failed"}
 
@@ -50,7 +52,8 @@ class SelfCheck:
                 continue
             message = check.judge(want, got, case)
             if message:
-                print(f"✘ {case.name}: {message}\n  hint: {check.hint}")
+                print(f"✘ {case.name}: {message}\n  expected: {describe(want)}\n  got:      {describe(got)}\n"
+                      f"  hint: {check.hint}")
             else:
                 passed += 1
                 print(f"✔ {case.name}")

@@ -434,3 +434,29 @@ def test_one_cases_inputs_are_read_without_rebuilding_the_other_cases_models(mon
     assert len(rebuilt) == 1 and model.layers[-1].units == 3 and array.tolist() == [2.0, 2.0]
     array[:] = 7.0  # a function that changes its inputs changes them for itself only
     assert codec.load_item(data, 2)[1].tolist() == [2.0, 2.0]
+
+
+def test_a_failing_self_check_shows_expected_against_got(capsys):
+    from grader.selfcheck import SelfCheck
+
+    def sigmoid(z):
+        return 1 / (1 + np.exp(z))  # the sign slip
+    check = SelfCheck("c1w2_logistic_regression")
+    check("sigmoid", sigmoid)
+    lines = capsys.readouterr().out.splitlines()
+    failed = [i for i, line in enumerate(lines) if line.startswith("✘")]
+    assert failed, lines
+    for i in failed:
+        assert lines[i + 1].startswith("  expected: ") and lines[i + 2].startswith("  got:      "), lines
+        assert lines[i + 1] != lines[i + 2].replace("got:     ", "expected:")
+        assert lines[i + 3] == f"  hint: {check.assignment.checks['sigmoid'].hint}"
+
+
+def test_values_are_described_in_a_line_a_learner_can_read():
+    from grader.shown import describe
+    assert describe(np.arange(6.0) / 8) == "array of shape (6,): [0. , 0.125, 0.25 , 0.375, 0.5 , 0.625]"
+    assert describe(np.ones((64, 3))).startswith("array of shape (64, 3): [[1., 1., 1.], [1., 1., 1.], ..., ")
+    assert describe({"W1": np.zeros((1, 2)), "cost": np.float64(0.5)}) == \
+        "{'W1': array of shape (1, 2): [[0., 0.]], 'cost': 0.5}"
+    assert describe((np.float32(0.25), 3, "relu")) == "(0.25, 3, 'relu')"
+    assert len(describe(list(map(str, range(1000))))) == 400
