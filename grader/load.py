@@ -1,7 +1,9 @@
 """Load a submitted notebook and check it against its assignment's locked cells.
 
 Submitted files are untrusted: a notebook is refused before it is read when it is larger than
-MAX_NOTEBOOK_BYTES, and before nbformat sees it when its JSON nests deeper than MAX_JSON_DEPTH.
+MAX_NOTEBOOK_BYTES, before it is parsed when it opens more than MAX_JSON_CONTAINERS lists and
+objects, and before nbformat sees it when its JSON nests deeper than MAX_JSON_DEPTH. It is parsed
+once.
 """
 import json
 import stat
@@ -16,9 +18,14 @@ from grader.cells import cell_hash, cell_role
 
 # A learner's notebook with its plots is a few MB; the cap bounds what a grader process holds.
 MAX_NOTEBOOK_BYTES = 64 * 2**20
+READ_CHUNK = 2**20
 # A notebook's own structure nests 6 levels, and rich outputs (plots, widgets) add their JSON's;
 # nbformat and jsonschema recurse into it all, and fail obscurely past about 900 levels.
 MAX_JSON_DEPTH = 100
+# Each list or object costs about 500 bytes once parsed into nbformat's nodes: 8 MiB of "{}," took
+# 1.7 GB, a notebook at this cap takes about 100 MB. The course's largest notebook opens about
+# 1,000 (counting each "{" and "[", those inside strings too); a learner's outputs add some.
+MAX_JSON_CONTAINERS = 200_000
 
 
 class SubmissionError(ValueError):
@@ -39,11 +46,17 @@ def too_big(name, size, limit, kind, verb="is"):
 def read_capped(file, limit, name, kind):
     """All of an open binary file (or zip member), or SubmissionError if it holds more than
     `limit` bytes. Reads at most limit + 1 bytes, so a file bigger than its size said
-    (a growing file, a zip member whose header lies) is still stopped at the limit."""
-    data = file.read(limit + 1)
+    (a growing file, a zip member whose header lies) is still stopped at the limit. Reads in
+    chunks: one read(limit + 1) would take `limit` bytes of memory for the smallest file."""
+    data = bytearray()
+    while len(data) <= limit:
+        chunk = file.read(min(READ_CHUNK, limit + 1 - len(data)))
+        if not chunk:
+            break
+        data += chunk
     if len(data) > limit:
         raise too_big(name, len(data), limit, kind, verb="holds")
-    return data
+    return bytes(data)
 
 
 def read_submission_bytes(path):
@@ -94,13 +107,21 @@ def _too_deep(name):
                            f"a notebook may nest at most {MAX_JSON_DEPTH}")
 
 
+def _refuse_many_containers(data, name):
+    """SubmissionError, before any parsing, when `data` opens more than MAX_JSON_CONTAINERS lists and objects."""
+    count = data.count(b"{") + data.count(b"[")
+    if count > MAX_JSON_CONTAINERS:
+        raise SubmissionError(f"{name} opens {count:,} JSON lists and objects (counting each '{{' and '['); "
+                              f"a notebook may open at most {MAX_JSON_CONTAINERS:,}")
+
+
 def parse_notebook(data, name):
     """A validated nbformat 4 notebook from raw bytes, or SubmissionError saying why not."""
     if len(data) > MAX_NOTEBOOK_BYTES:
         raise too_big(name, len(data), MAX_NOTEBOOK_BYTES, "a notebook")
+    _refuse_many_containers(data, name)
     try:
-        text = data.decode("utf-8")
-        raw = json.loads(text)
+        raw = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise SubmissionError(f"{name}: not a notebook (not valid JSON: {error})") from None
     except RecursionError:  # nested deeper than the JSON parser follows (about 1000 levels)
@@ -112,7 +133,8 @@ def parse_notebook(data, name):
     if raw["nbformat"] != 4:
         raise SubmissionError(f"{name}: nbformat {raw['nbformat']} notebook; save it from JupyterLab as nbformat 4")
     try:
-        nb = nbformat.reads(text, as_version=4)  # also joins sources stored as lists of lines
+        # What nbformat.reads does after parsing: joins sources stored as lists of lines.
+        nb = nbformat.v4.to_notebook_json(raw)
         nbformat.validate(nb)
     except Exception as error:
         raise SubmissionError(f"{name}: not a valid nbformat 4 notebook ({str(error).splitlines()[0]})") from None

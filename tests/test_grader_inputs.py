@@ -1,5 +1,6 @@
 """Bad input gets one clear error line and exit code 2; nothing reaches the kernel."""
 import csv
+import hashlib
 import io
 import json
 import subprocess
@@ -16,7 +17,8 @@ from grader.assignment import Assignment
 from grader.cells import cell_role
 from grader.release import strip_solutions
 from grader.report import validate
-from grader.load import MAX_JSON_DEPTH, SubmissionError, parse_notebook, read_capped, read_notebook
+from grader.load import (MAX_JSON_CONTAINERS, MAX_JSON_DEPTH, SubmissionError, parse_notebook, read_capped,
+                         read_notebook)
 
 ASSIGNMENT = Assignment("c1w1_data_as_tensors")
 
@@ -87,7 +89,7 @@ def test_a_file_larger_than_it_said_is_still_read_only_up_to_the_limit():
     assert read_capped(io.BytesIO(b"{}"), 2**20, "small.ipynb", "a notebook") == b"{}"
 
 
-@pytest.mark.parametrize("depth", [150, 200_000])  # past the grader's limit; past the JSON parser's
+@pytest.mark.parametrize("depth", [150, 5_000])  # past the grader's limit; past the JSON parser's
 def test_a_deeply_nested_notebook_is_refused_in_one_line(tmp_path, depth):
     path = tmp_path / "deep.ipynb"
     path.write_text('{"cells": ' + "[" * depth + "]" * depth + ', "nbformat": 4}')
@@ -100,6 +102,53 @@ def test_a_deeply_nested_notebook_is_refused_in_one_line(tmp_path, depth):
     assert str(error.value) == expected
     result = run_grader("grade", path)
     assert result.returncode == 2 and result.stderr == f"error: {expected}\n"
+
+
+def container_flood(path):
+    """A notebook of 8 MiB (8 KiB zipped), nearly all `[{},{},...]`: 2.8 million empty objects, which
+    parsed would take nearly 2 GB."""
+    flood = b"[" + b"{}," * (8 * 2**20 // 3) + b"{}]"
+    path.write_bytes(b'{"cells": [], "metadata": {"grader": {"assignment": "%s"}, "flood": %s}, '
+                     b'"nbformat": 4, "nbformat_minor": 5}' % (ASSIGNMENT.id.encode(), flood))
+    return path
+
+
+FLOOD = f"flood.ipynb opens 2,796,208 JSON lists and objects (counting each '{{' and '['); " \
+        f"a notebook may open at most {MAX_JSON_CONTAINERS:,}"
+
+
+def test_a_notebook_of_millions_of_empty_objects_is_refused_in_one_line_before_it_is_parsed(tmp_path):
+    flood = container_flood(tmp_path / "flood.ipynb")
+    peak, outcome = peak_memory_of(read_notebook, flood)
+    assert isinstance(outcome, SubmissionError) and str(outcome) == FLOOD
+    assert peak < 64 * 2**20
+    result = run_grader("grade", flood)
+    assert result.returncode == 2 and result.stderr == f"error: {FLOOD}\n"
+
+
+def test_collect_skips_a_package_of_millions_of_empty_objects(tmp_path):
+    from grader import handin
+    from grader.collect import collect
+    notebook = container_flood(tmp_path / "flood.ipynb").read_bytes()
+    package = tmp_path / "flood.zip"
+    package.write_bytes(handin.pack(notebook, {"assignment": ASSIGNMENT.id, "learner": "mallory",
+                                               "submitted_at": "2026-11-20T10:00:00+00:00",
+                                               "sha256": hashlib.sha256(notebook).hexdigest()}))
+    assert package.stat().st_size < 64 * 2**10
+    report = collect([package], ASSIGNMENT.id, tmp_path / "class")
+    assert report.skipped == [f"{package}: {FLOOD.replace('flood.ipynb', 'submission.ipynb')}"]
+    assert not report.collected and not (tmp_path / "class" / "mallory.ipynb").exists()
+
+
+def test_grade_all_records_a_notebook_of_millions_of_empty_objects_as_ungradable(tmp_path):
+    from grader import batch
+    folder = tmp_path / "class"
+    folder.mkdir()
+    container_flood(folder / "flood.ipynb")
+    results = batch.grade_all(folder, ASSIGNMENT.id, jobs=1, warm=False, accept_unconfined=True)  # no kernel starts
+    assert results["flood"]["ungradable"] == FLOOD
+    with (folder / "results" / "gradebook.csv").open() as f:
+        assert [(row["learner"], row["score"], row["note"]) for row in csv.DictReader(f)] == [("flood", "0", FLOOD)]
 
 
 def test_rich_outputs_nested_within_the_limit_still_load():
