@@ -70,7 +70,7 @@ def difference(got, expected, tolerance) -> str | None:
             value = None
         if value is None:
             return f"The answer is one number; yours is {short(got)}."
-        if np.isclose(value, float(expected), rtol=tolerance, atol=tolerance):
+        if np.isclose(value, float(expected), rtol=tolerance, atol=tolerance, equal_nan=True):
             return None
         return f"{value:.6g} is not right."
     if isinstance(expected, np.ndarray):

@@ -54,6 +54,8 @@ def test_a_function_that_changes_its_arguments_changes_nothing_else():
     (0.25, 0.2500000001, "right", ""),
     (0.25, np.float32(0.25), "right", ""),
     (0.25, 0.3, "wrong", "0.3 is not right."),
+    (0.25, float("nan"), "wrong", "nan is not right."),
+    (float("nan"), float("nan"), "right", ""),  # a declared mistake may be a NaN (a division by zero)
     (0.25, "a quarter", "wrong", "The answer is one number"),
     ((32, 10, 50), [32, 10, 50], "right", ""),
     ((32, 10, 50), (32, 50, 10), "wrong", "Item 2: 50 is not right."),
