@@ -3,7 +3,8 @@
 The learner's cells run first, in a fresh kernel, with the grading parameters injected;
 then one harness cell per exercise feeds that exercise's check inputs to the learner's
 function and sends back the results. Errors do not stop the run (every exercise is graded
-on its own), and a cell that runs past the per-cell limit is interrupted, not fatal.
+on its own), and a cell that runs past the per-cell limit is interrupted, not fatal; every
+cell that failed is reported, an exercise's with that exercise, any other by its position.
 
 Each exercise is checked on its own code (a Cascade): as soon as an exercise's results
 arrive they are judged, and if it failed, its reference code is handed to the kernel, so
@@ -12,8 +13,10 @@ points), then again with the learner's version (for their feedback).
 """
 import base64
 import contextlib
+import errno
 import json
 import logging
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Callable
@@ -27,7 +30,7 @@ from papermill.utils import remove_args
 from grader import codec, sandbox
 from grader.cells import exercise_of, harness_cell, harness_of, without_submit_cells
 from grader.harness import OWN_CALLEES_TYPE, RESULTS_TYPE
-from grader.outcome import Failure, Status
+from grader.outcome import NETWORK_ERRORS, Failure, Status, no_space_left
 
 @dataclass(frozen=True)
 class Limits:
@@ -50,6 +53,9 @@ class Execution:
     own_callee_outputs: dict  # exercise id -> the same with the learner's own callees, where they failed
     failures: dict      # exercise id -> Failure: why there is no output (timeout, dead kernel, its cell failed)
     seconds: float
+    # index in the notebook -> Failure, for each cell that failed and is neither an exercise nor a check
+    cell_failures: dict = field(default_factory=dict)
+    checked_anyway: dict = field(default_factory=dict)  # exercise id -> Failure of its cell, whose function was checked
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,7 @@ def _harness_cell(exercise_id, inputs_folder, callees, answer):
 
 
 MAX_RESTARTS = 3  # fresh kernels after the kernel dies, each without the cell that killed it
+_NO_SPACE = re.compile(rf"\[Errno {errno.ENOSPC}\]")  # in an error's message: the files' space is full
 
 
 class _GradingClient(PapermillNotebookClient):
@@ -186,7 +193,9 @@ def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", pr
     the notebook runs again in a fresh kernel without the cell it died in and without the
     checks already done, so one exercise's crash costs that exercise only. An exercise
     whose own cell failed (raised, ran out of time or memory, killed the kernel) has that
-    failure, which its check reports if the cell never defined the function.
+    failure, which its check reports if the cell never defined the function (else it is in
+    `checked_anyway`). Any other cell that failed is in `cell_failures`, by its index in `notebook`,
+    unless it failed only because an exercise is not written or an earlier cell failed.
     """
     with contextlib.ExitStack() as cleanup:
         if kernel is None:
@@ -195,17 +204,19 @@ def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", pr
             folder, monitor = kernel.folder, kernel.monitor
             cleanup.callback(kernel.close)
         manager = sandbox.kernel_manager_class_for(limits, monitor, folder, private)
-        nb = without_submit_cells(notebook)
+        nb = nbformat.from_dict(notebook)
         for exercise_id, cases in inputs.items():
             sandbox.write_for_kernel(folder / f"in_{exercise_id}.npz", codec.dumps(list(cases)))
             nb.cells.append(_harness_cell(exercise_id, sandbox.inputs_folder(folder),
                                           cascade.callees.get(exercise_id, ()), exercise_id in answers))
-        for position, cell in enumerate(nb.cells):
+        for position, cell in enumerate(nb.cells):  # a cell of `notebook` keeps its index there
             cell.metadata["grader_position"] = position
+        nb = without_submit_cells(nb)
 
         start = time.perf_counter()
         deadline = time.monotonic() + limits.notebook_seconds
         dropped, failures, cell_failures, collected, own_callees = set(), {}, {}, {}, {}
+        other_failures = {}  # index in the notebook -> Failure, for cells that are neither exercises nor checks
         for attempt_number in range(MAX_RESTARTS + 1):
             attempt = nbformat.from_dict(nb)
             attempt.cells = [c for c in nb.cells if c.metadata["grader_position"] not in dropped
@@ -216,11 +227,15 @@ def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", pr
             verdict = monitor.take_verdict()  # the watchdog stopped the kernel: why
             started = [c for c in executed.cells if "grader_position" in c.metadata
                        and c.metadata.get("papermill", {}).get("start_time")]
+            failed_before = bool(dropped)  # a cell this run leaves out may have defined names others use
             for cell in started:
                 failure = _cell_failure(cell, limits)
-                if exercise_of(cell) and failure:
-                    cell_failures.setdefault(exercise_of(cell), failure)
                 exercise_id = harness_of(cell)
+                if failure and exercise_of(cell):
+                    cell_failures.setdefault(exercise_of(cell), failure)
+                elif failure and not exercise_id and not _a_consequence(cell, failed_before):
+                    other_failures.setdefault(cell.metadata["grader_position"], failure)
+                failed_before = failed_before or failure is not None
                 if exercise_id and exercise_id not in collected:  # checks that ran and sent nothing: not retried
                     failures[exercise_id] = failure or Failure.error("the check ran but reported nothing")
                     dropped.add(cell.metadata["grader_position"])
@@ -234,9 +249,12 @@ def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", pr
                     f"the kernel stopped while checking this exercise ({crash}): does your function exit or crash Python?")
             elif exercise_of(culprit):
                 cell_failures[exercise_of(culprit)] = Failure(died.status, f"its cell stopped the kernel: {died.reason}")
+            else:
+                other_failures[culprit.metadata["grader_position"]] = Failure(
+                    died.status, f"stopped the kernel: {died.reason}")
         seconds = time.perf_counter() - start
 
-        outputs = {}
+        outputs, checked_anyway = {}, {}
         for exercise_id in inputs:
             if exercise_id in collected:
                 try:
@@ -249,11 +267,20 @@ def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", pr
             if exercise_id in cell_failures and (exercise_id not in outputs or outputs[exercise_id].get("missing")):
                 outputs.pop(exercise_id, None)  # its cell never defined it: that cell's failure is the reason
                 failures[exercise_id] = cell_failures[exercise_id]
+            elif exercise_id in cell_failures:
+                checked_anyway[exercise_id] = cell_failures[exercise_id]
         own_callee_outputs = {}
         for exercise_id, data in own_callees.items():
             with contextlib.suppress(Exception):  # unreadable: the feedback just says less
                 own_callee_outputs[exercise_id] = codec.loads(data)
-        return Execution(outputs, own_callee_outputs, failures, seconds)
+        return Execution(outputs, own_callee_outputs, failures, seconds, other_failures, checked_anyway)
+
+
+def _a_consequence(cell, failed_before):
+    """Whether a cell failed only because an exercise is not written yet (NotImplementedError)
+    or because a cell before it failed (a NameError then): what failed first is reported."""
+    ename = next((out.get("ename") for out in cell.get("outputs", []) if out.get("output_type") == "error"), None)
+    return ename == "NotImplementedError" or (ename == "NameError" and failed_before)
 
 
 def _cell_failure(cell, limits):
@@ -263,5 +290,10 @@ def _cell_failure(cell, limits):
             if out.get("ename") in ("CellTimeout", "KeyboardInterrupt"):  # we interrupted it
                 return Failure(Status.TIMEOUT, f"stopped at {limits.describe()}")
             where = "its cell raised" if exercise_of(cell) else "raised"
-            return Failure.error(f"{where} {out.get('ename')}: {out.get('evalue', '')[:200]}")
+            message = out.get("evalue", "")
+            if _NO_SPACE.search(message):  # in the harness's words, which name the limit
+                return Failure.error(f"{where} OSError: {no_space_left(limits.scratch_mib)}")
+            return Failure(Status.ERROR, f"{where} {out.get('ename')}: {message[:200]}",
+                           offline=bool(NETWORK_ERRORS.search(message)))
     return None
+

@@ -11,11 +11,15 @@ by grader.codec (so reading one never runs code): a list with one record per cas
 still match checks.py; otherwise it says which case differs and to run `python -m grader fixtures ID`.
 The same outputs always give the same bytes, so re-recording unchanged fixtures changes no file.
 """
+import sys
+
 import nbformat
+from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 
 from grader import codec, execute
 from grader.assignment import AssignmentError
+from grader.offline import AsyncOfflineKernelManager, offline_problem
 
 
 def build(assignment, seed=0):
@@ -48,10 +52,16 @@ def record(assignment, exercise_id, values):
 
 
 def store_source_outputs(assignment):
-    """Execute the source notebook top to bottom in its folder, in place."""
+    """Execute the source notebook top to bottom in its folder, in place, with no network where
+    the machine allows it (grader.offline), as a learner offline would; else say so on stderr."""
     path = assignment.folder / "source.ipynb"
     nb = nbformat.read(path, as_version=4)
+    problem = offline_problem()
+    if problem:
+        print(f"warning: {path} runs with the network here ({problem}), so a download in it would go unnoticed",
+              file=sys.stderr)
     NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False,
+                   kernel_manager_class=AsyncKernelManager if problem else AsyncOfflineKernelManager,
                    resources={"metadata": {"path": str(assignment.folder)}}).execute()
     nbformat.write(nb, path)
     return path

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from grader import execute, load, sandbox
 from grader.execute import Cascade, Limits
 from grader.judge import judge_exercise
-from grader.outcome import Status
+from grader.outcome import OFFLINE_HINT, Status
 
 SCHEMA_VERSION = 1
 
@@ -47,7 +47,8 @@ def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits(), private=
 
     cascade = Cascade(callees=assignment.callees, reference=assignment.solutions,
                       passes=lambda exercise_id, output: judge(exercise_id, output).status == Status.PASSED)
-    run = execute.run(load.restored_notebook(sub), assignment.check_inputs(), {"SEED": seed, "FAST": fast},
+    notebook = load.restored_notebook(sub)
+    run = execute.run(notebook, assignment.check_inputs(), {"SEED": seed, "FAST": fast},
                       limits, private=(sub.path.resolve().parent, *private), kernel=kernel, cascade=cascade,
                       answers=assignment.answer_ids)
 
@@ -72,6 +73,10 @@ def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits(), private=
     if sub.tampered:
         notes.append(f"{len(sub.tampered)} locked cell(s) had been edited or deleted; "
                      "they were restored to the original before grading")
+    notes += [_failed_cell_note(position, notebook.cells[position], failure)
+              for position, failure in sorted(run.cell_failures.items())]
+    notes += [_with_hint(f"{exercise_id} was checked, but {failure.reason}", failure)
+              for exercise_id, failure in run.checked_anyway.items()]
     seconds = {"execution": run.seconds, "total": time.perf_counter() - started}
     return {
         "schema_version": SCHEMA_VERSION,
@@ -88,6 +93,18 @@ def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits(), private=
 def _exercise_json(result):
     fields = {key: value for key, value in asdict(result).items() if value is not None}
     return {**fields, "status": result.status.value}
+
+
+def _failed_cell_note(position, cell, failure):
+    """What a cell that is no exercise's did wrong: numbered from 1 as the notebook shows its
+    cells, and named by its first line."""
+    first_line = next((line.strip() for line in cell.source.splitlines() if line.strip()), "")
+    name = first_line if len(first_line) <= 40 else first_line[:39] + "…"
+    return _with_hint(f"cell {position + 1} (`{name}`) {failure.reason}", failure)
+
+
+def _with_hint(note, failure):
+    return f"{note}. {OFFLINE_HINT}" if failure.offline else note
 
 
 def _callee_note(result, broken, with_yours):

@@ -22,6 +22,7 @@ import traceback
 from IPython.display import publish_display_data
 
 from grader import codec
+from grader.outcome import no_space_left
 from grader.sandbox import SCRATCH_ENV
 
 RESULTS_TYPE = "application/x-grader-results"  # base64 of the codec's bytes
@@ -35,8 +36,7 @@ def short_error(error):
     where = f" (line {frames[-1].lineno}: {frames[-1].line.strip()})" if frames and frames[-1].line else ""
     if isinstance(error, OSError) and error.errno == errno.ENOSPC:
         limit = os.environ.get(SCRATCH_ENV)
-        return ("OSError: no space left for files: while grading, everything a notebook writes (its folder, "
-                f"/tmp and home) must fit in {limit} MiB{where}" if limit else f"OSError: no space left on device{where}")
+        return f"OSError: {no_space_left(limit)}{where}" if limit else f"OSError: no space left on device{where}"
     message = _reason(str(error))[:300].removeprefix(f"{type(error).__name__}: ")
     return f"{type(error).__name__}: {message}{where}" if message else f"{type(error).__name__}{where}"
 

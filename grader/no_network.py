@@ -9,9 +9,8 @@ As root, a network namespace alone; otherwise (or where root may not make one) i
 a user namespace that maps the user to itself, which needs unprivileged user namespaces.
 A new namespace's loopback is down; it is brought up for what the command serves itself.
 
-Only the standard library, and fast: it runs before every notebook's kernel
-(tests/offline_kernels.py). On failure it writes one line, "no network namespace: ...",
-to stderr and exits 125.
+Only the standard library, and fast: it runs before every such kernel (grader.offline). On
+failure it writes one line, "no network namespace: ...", to stderr and exits 125.
 """
 import ctypes
 import fcntl

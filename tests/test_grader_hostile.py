@@ -1,5 +1,6 @@
 """Tricks in a submission never raise its score, and one exercise's crash or endless loop
 costs only itself."""
+import nbformat
 import pytest
 
 from solution_variants import solution_with
@@ -7,6 +8,7 @@ from solution_variants import solution_with
 from grader.assignment import Assignment
 from grader.execute import Limits
 from grader.grade import grade
+from grader.outcome import OFFLINE_HINT
 
 ASSIGNMENT = Assignment("c1w1_data_as_tensors")
 
@@ -173,3 +175,15 @@ def test_the_notebook_limit_bounds_a_submission_that_sleeps_everywhere(tmp_path)
         assert by_id[name]["status"] == "timeout" and "40 s per notebook" in by_id[name]["message"], by_id[name]
     # Two hours of sleeping end at the notebook limit, plus kernel start-up and the checks.
     assert result["environment"]["seconds"]["execution"] < 40 + 45, result["environment"]["seconds"]
+
+
+@pytest.mark.slow
+def test_a_cell_that_is_no_exercise_and_downloads_gets_a_note_with_the_offline_hint(tmp_path):
+    download = "import keras\nkeras.datasets.mnist.load_data()"
+    path = submission(tmp_path, add_after={"train_dev_test_split": download})
+    result = grade(path)
+    assert result["score"] == ASSIGNMENT.max_score
+    position = [c.source for c in nbformat.read(path, as_version=4).cells].index(download)
+    [note] = result["notes"]
+    assert note.startswith(f"cell {position + 1} (`import keras`) raised Exception: URL fetch failure"), note
+    assert note.endswith(f"Temporary failure in name resolution. {OFFLINE_HINT}"), note

@@ -1,5 +1,6 @@
 """Every committed lesson notebook is clean: runnable by papermill, run top to bottom,
-free of errors and of paths from the machine that ran it."""
+free of errors and of paths from the machine that ran it. Each assignment's source notebook,
+whose outputs `python -m grader fixtures` stores, is run top to bottom and free of errors too."""
 import copy
 import json
 import re
@@ -12,11 +13,18 @@ from lessons import syllabus
 from lessons.syllabus import REPO_ROOT
 
 NOTEBOOKS = [lesson.path for lesson in syllabus.lessons()]
+SOURCE_NOTEBOOKS = sorted(p.relative_to(REPO_ROOT) for p in REPO_ROOT.glob("assignments/*/source.ipynb"))
 MACHINE_PATH = re.compile(r"(/work/|/tmp/|/root/|/home/|/Users/|[A-Z]:\\\\Users)")
 
 
 @pytest.fixture(params=NOTEBOOKS)
 def notebook(request):
+    return request.param, nbformat.read(REPO_ROOT / request.param, as_version=4)
+
+
+@pytest.fixture(params=NOTEBOOKS + SOURCE_NOTEBOOKS, ids=str)
+def executed_notebook(request):
+    """A lesson, or an assignment's source notebook."""
     return request.param, nbformat.read(REPO_ROOT / request.param, as_version=4)
 
 
@@ -84,14 +92,14 @@ def test_starts_with_a_title_and_text(notebook):
     assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.lstrip().startswith("# "), path
 
 
-def test_was_executed_top_to_bottom(notebook):
-    path, nb = notebook
+def test_was_executed_top_to_bottom(executed_notebook):
+    path, nb = executed_notebook
     counts = [c.execution_count for c in code_cells(nb)]
     assert counts == list(range(1, len(counts) + 1)), f"{path}: execution counts {counts}"
 
 
-def test_holds_no_error_output(notebook):
-    path, nb = notebook
+def test_holds_no_error_output(executed_notebook):
+    path, nb = executed_notebook
     errors = [o.get("ename") for c in code_cells(nb) for o in c.outputs if o.output_type == "error"]
     assert not errors, f"{path}: stored errors {errors}"
 
