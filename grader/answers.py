@@ -58,8 +58,8 @@ def difference(got, expected, tolerance) -> str | None:
         if len(got) != len(expected):
             return f"Your answer has {len(got)} items; the answer has {len(expected)}."
         for item, (g, e) in enumerate(zip(got, expected), 1):
-            if (how := difference(g, e, tolerance)) is not None:
-                return f"Item {item}: {how}"
+            if (how := difference(g, e, tolerance)) is not None:  # nested: "Item 2.1: ..."
+                return f"Item {item}.{how[5:]}" if how.startswith("Item ") else f"Item {item}: {how}"
         return None
     if expected is None:
         return None if got is None else f"{short(got)} is not right."

@@ -59,6 +59,7 @@ def test_a_function_that_changes_its_arguments_changes_nothing_else():
     (0.25, "a quarter", "wrong", "The answer is one number"),
     ((32, 10, 50), [32, 10, 50], "right", ""),
     ((32, 10, 50), (32, 50, 10), "wrong", "Item 2: 50 is not right."),
+    (((4, 2), (4, 1)), ((4, 2), (1, 4)), "wrong", "Item 2.1: 1 is not right."),
     ((None, 10, 50), (None, 10), "wrong", "Your answer has 2 items; the answer has 3."),
     (np.zeros((3, 1)), np.zeros(3), "wrong", "Your array has shape (3,); the answer has shape (3, 1)."),
     (np.zeros((3, 1)), np.ones((3, 1)), "wrong", "differs from the answer by up to 1."),
