@@ -22,6 +22,8 @@ def choices(answer):
 
 
 def short(value):
+    if callable(value):
+        return getattr(value, "__name__", "a function")
     if isinstance(value, np.ndarray) and value.size > 6:
         return f"an array of shape {value.shape}"
     if isinstance(value, np.ndarray):
@@ -82,7 +84,9 @@ def difference(got, expected, tolerance) -> str | None:
             return f"Your array has shape {array.shape}; the answer has shape {expected.shape}."
         if np.allclose(array, expected, rtol=tolerance, atol=tolerance, equal_nan=True):
             return None
-        worst = float(np.nanmax(np.abs(array - expected))) if array.size else 0.0
+        if np.isnan(array).any() and not np.isnan(expected).any():
+            return "Your array has the right shape, but holds NaN: is something divided by zero?"
+        worst = float(np.max(np.abs(array - expected))) if array.size else 0.0
         return f"Your array has the right shape, but differs from the answer by up to {worst:.3g}."
     return None if got == expected else f"{short(got)} is not right."
 

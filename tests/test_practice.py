@@ -63,6 +63,7 @@ def test_a_function_that_changes_its_arguments_changes_nothing_else():
     ((None, 10, 50), (None, 10), "wrong", "Your answer has 2 items; the answer has 3."),
     (np.zeros((3, 1)), np.zeros(3), "wrong", "Your array has shape (3,); the answer has shape (3, 1)."),
     (np.zeros((3, 1)), np.ones((3, 1)), "wrong", "differs from the answer by up to 1."),
+    (np.zeros((3, 1)), np.full((3, 1), np.nan), "wrong", "holds NaN: is something divided by zero?"),
     ("b", " B ", "right", ""),
     ("b", "c", "wrong", "That is not the answer."),
     (frozenset("ac"), "ca", "right", ""),

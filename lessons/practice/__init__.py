@@ -135,10 +135,11 @@ class Exercise:
                 return Verdict("wrong", mistake.message)
         number, difference = differing[0]
         got, wanted = results[number - 1], expected[number - 1]
+        arguments = ", ".join(answers.short(value) for value in self.cases[number - 1])
         if np.size(got) <= 6 and np.size(wanted) <= 6:  # small enough to show both
             difference = f"your function returns {answers.short(got)}; the answer is {answers.short(wanted)}."
-        arguments = ", ".join(answers.short(value) for value in self.cases[number - 1])
-        return Verdict("wrong", f"On case {number} ({arguments}) {difference} Ask for a hint with .hint().")
+            return Verdict("wrong", f"On case {number} ({arguments}) {difference} Ask for a hint with .hint().")
+        return Verdict("wrong", f"On case {number} ({arguments}): {difference} Ask for a hint with .hint().")
 
 
 class _Solution(str):
