@@ -183,6 +183,8 @@ SIZES_3D = _made_up({"small": (1, 0, 0.5), "big": (1, 2, 0.3), "cold": (1, -0.5,
 def analogy_word(expected, got, case):
     if got is None:
         return "the result is None: did you forget a return statement?"
+    if isinstance(got, np.ndarray) and got.shape == () and got.dtype.kind == "U":  # a NumPy str_ arrives so
+        got = str(got)
     if not isinstance(got, str):
         return f"the result should be a word (a str), got a {type(got).__name__}"
     word_a, word_b, word_c, table = case.args
