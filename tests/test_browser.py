@@ -7,6 +7,10 @@
    the pass line.
 3. The grader's feedback reads well: grade a C1W1 submission with one wrong exercise, open
    the Markdown feedback it writes, and find the score, the table and the hint rendered.
+4. A practice exercise: type a wrong answer, see what is wrong with it, ask for a hint, type the
+   right answer and see it accepted.
+5. A quiz: type answers into the C1W1 quiz, save it from JupyterLab, grade the saved file, and
+   read the feedback, which explains the wrong answer.
 
 The test starts its own JupyterLab server on a free localhost port, with its own token and
 config and the course's settings (jupyter/settings, as `make lab` gives them), serving a
@@ -41,6 +45,9 @@ REPO = Path(__file__).resolve().parent.parent
 LESSON = "notebooks/00_start_here.ipynb"  # where `make lab` sends the learner (test_syllabus checks the Makefile)
 LAB_SETTINGS = REPO / "jupyter" / "settings"  # what `make lab` gives JupyterLab (test_syllabus checks that too)
 ASSIGNMENT = "assignments/c1w2_logistic_regression/student.ipynb"
+QUIZ = "assignments/c1w1_quiz/student.ipynb"
+PRACTICE_LESSON = "notebooks/c1_neural_networks/c1w1_why_scale.ipynb"
+PRACTICE = "practice.ipynb"  # the lesson's import and one "Your turn" cell, so nothing slow runs first
 SIGMOID_STUB = 'raise NotImplementedError("sigmoid: write your code here")'
 SIGMOID_SOLUTION = "s = 1 / (1 + np.exp(-z))"
 
@@ -179,8 +186,14 @@ class Lab:
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("lab")
-    for path in (LESSON, ASSIGNMENT):
+    for path in (LESSON, ASSIGNMENT, QUIZ):
         copy_without_outputs(REPO / path, workdir / "root" / path)
+    lesson = nbformat.read(REPO / PRACTICE_LESSON, as_version=4)
+    your_turn = next(c for c in lesson.cells if c.cell_type == "code" and "practice.neuron_by_hand.check(" in c.source)
+    nbformat.write(nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("from lessons.practice import c1w1_why_scale as practice"),
+        nbformat.v4.new_code_cell(your_turn.source),
+        nbformat.v4.new_code_cell("practice.neuron_by_hand.hint()")]), workdir / "root" / PRACTICE)
     server = Lab(workdir)
     yield server
     server.stop()
@@ -302,6 +315,43 @@ def scroll_into_view(driver, css, index=-1):
         css, index)
 
 
+CELL_CSS = ".jp-NotebookPanel .jp-Cell"
+
+
+def type_over_line(driver, cell_index, old_text, new_text, new_source):
+    """In cell `cell_index`'s CodeMirror editor, replace the line holding `old_text` by
+    `new_text` (after its indentation), typed as a learner types, and wait for `new_source`."""
+    scroll_into_view(driver, CELL_CSS, cell_index)
+    cell = driver.find_elements(By.CSS_SELECTOR, CELL_CSS)[cell_index]
+    line = next(line for line in cell.find_elements(By.CSS_SELECTOR, ".cm-line") if old_text in line.text)
+    line.click()
+    keys = ActionChains(driver)
+    keys.send_keys(Keys.END).send_keys(Keys.HOME)  # Home stops after the indentation
+    keys.key_down(Keys.SHIFT).send_keys(Keys.END).key_up(Keys.SHIFT)
+    keys.send_keys(new_text).perform()
+    wait(driver, 30, lambda state: state["cells"][cell_index]["source"] == new_source,
+         f"the typed line did not land in cell {cell_index} as expected")
+
+
+def run_cells(driver, upto):
+    """Run every cell up to `upto` (Run → Run All Above, then Run Selected Cell) and wait for them."""
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+    driver.find_elements(By.CSS_SELECTOR, CELL_CSS)[upto].find_element(
+        By.CSS_SELECTOR, ".jp-InputArea-prompt").click()  # select the cell, as a click in its margin does
+    if upto:
+        run_menu(driver, "notebook:run-all-above")
+    run_menu(driver, "notebook:run-cell")
+
+    def ran(state):
+        done = all(execution_count(c["prompt"]) for c in state["cells"][:upto + 1] if c["code"])
+        return state if done and kernel_status_is("idle")(state) else False
+    return wait(driver, RUN_S, ran, f"the cells up to {upto} did not run")
+
+
+def printed(state, cell_index):
+    return "\n".join(output["text"] for output in state["cells"][cell_index]["outputs"])
+
+
 def test_lesson_runs_all_cells_in_jupyterlab(lab, browser, screenshots):
     started = time.monotonic()
     with evidence_on_failure(browser, lab, "lesson"):
@@ -353,24 +403,12 @@ def test_student_types_sigmoid_and_self_check_passes(lab, browser, screenshots):
         assert SIGMOID_STUB in state["cells"][exercise]["source"]
         opened = time.monotonic()
 
-        # Type the solution over the stub's line, in the cell's CodeMirror editor.
-        cell_css = ".jp-NotebookPanel .jp-Cell"
-        scroll_into_view(browser, cell_css, exercise)
-        cell = browser.find_elements(By.CSS_SELECTOR, cell_css)[exercise]
-        stub_line = next(line for line in cell.find_elements(By.CSS_SELECTOR, ".cm-line")
-                         if SIGMOID_STUB in line.text)
-        stub_line.click()
-        keys = ActionChains(browser)
-        keys.send_keys(Keys.END).send_keys(Keys.HOME)  # Home stops after the indentation
-        keys.key_down(Keys.SHIFT).send_keys(Keys.END).key_up(Keys.SHIFT)
-        keys.send_keys(SIGMOID_SOLUTION).perform()
-        wait(browser, 30, lambda state: state["cells"][exercise]["source"] == typed_source,
-             "the typed solution did not land in the exercise cell as expected")
+        type_over_line(browser, exercise, SIGMOID_STUB, SIGMOID_SOLUTION, typed_source)
 
         # Select the self-check cell from the keyboard, then run what it needs from the menu.
         ActionChains(browser).send_keys(Keys.ESCAPE).send_keys(Keys.DOWN).perform()
         WebDriverWait(browser, 30).until(
-            lambda d: d.find_elements(By.CSS_SELECTOR, cell_css)[self_check].get_attribute(
+            lambda d: d.find_elements(By.CSS_SELECTOR, CELL_CSS)[self_check].get_attribute(
                 "class").split().count("jp-mod-active"), "the self-check cell was not selected")
         run_menu(browser, "notebook:run-all-above")   # parameters, setup, data, sigmoid
         run_menu(browser, "notebook:run-cell")        # the self-check itself
@@ -387,7 +425,7 @@ def test_student_types_sigmoid_and_self_check_passes(lab, browser, screenshots):
         assert re.search(r"All \d+ public checks of sigmoid passed", printed), printed
         assert "✘" not in printed
 
-        scroll_into_view(browser, cell_css, self_check)
+        scroll_into_view(browser, CELL_CSS, self_check)
         browser.save_screenshot(str(screenshots / "selfcheck-passed.png"))
     print(f"assignment: opened with an idle kernel in {opened - started:.1f} s, "
           f"typing and running to the self-check took {ran - opened:.1f} s")
@@ -423,3 +461,58 @@ def test_grader_feedback_renders_in_jupyterlab(lab, browser, screenshots, tmp_pa
         assert by_exercise["standardize"][1:3] == ["failed", "0/3"]
         assert "check '" in by_exercise["standardize"][3]  # the hint, then the failing check
         browser.save_screenshot(str(screenshots / "feedback.png"))
+
+
+def test_practice_says_what_is_wrong_gives_a_hint_and_accepts_the_right_answer(lab, browser, screenshots):
+    source = nbformat.read(lab.root / PRACTICE, as_version=4).cells[1].source
+    stub = next(line for line in source.splitlines() if line.startswith("my_outputs = None"))
+    with evidence_on_failure(browser, lab, "practice"):
+        open_notebook(browser, lab, PRACTICE, "practice")
+        type_over_line(browser, 1, stub, "my_outputs = [2, -3]", source.replace(stub, "my_outputs = [2, -3]"))
+        state = run_cells(browser, 2)  # the answer's cell, then the hint's
+        assert error_outputs(state) == []
+        assert printed(state, 1).startswith("One ReLU neuron by hand: Not yet. Your second output is negative")
+        assert printed(state, 2).startswith("Hint 1 of 3: First the weighted sum plus bias")
+
+        type_over_line(browser, 1, "my_outputs = [2, -3]", "my_outputs = [2, 0]",
+                       source.replace(stub, "my_outputs = [2, 0]"))
+        state = run_cells(browser, 1)
+        wait(browser, 30, lambda state: printed(state, 1).startswith("One ReLU neuron by hand: Right."),
+             "the right answer was not accepted")
+        scroll_into_view(browser, CELL_CSS, 1)
+        browser.save_screenshot(str(screenshots / "practice.png"))
+
+
+def test_a_quiz_answered_in_jupyterlab_is_graded_with_its_explanations(lab, browser, screenshots):
+    notebook = nbformat.read(lab.root / QUIZ, as_version=4)
+    cell_of = {c.metadata["grader"]["exercise"]: i for i, c in enumerate(notebook.cells)
+               if "exercise" in c.metadata.get("grader", {})}
+    answers = {"q1": 'q1 = "b"', "q2": 'q2 = "abcd"'}  # q2 wrong: the perceptron is not why it took off
+    with evidence_on_failure(browser, lab, "quiz"):
+        open_notebook(browser, lab, QUIZ, "quiz")
+        for question, line in answers.items():
+            typed = notebook.cells[cell_of[question]].source.replace(f"{question} = None", line)
+            type_over_line(browser, cell_of[question], f"{question} = None", line, typed)
+        ActionChains(browser).key_down(Keys.CONTROL).send_keys("s").key_up(Keys.CONTROL).perform()
+        saved = lab.root / QUIZ
+        def saved_answers(_):
+            sources = [c.source for c in nbformat.read(saved, as_version=4).cells]
+            return all(any(line in source for source in sources) for line in answers.values())
+        WebDriverWait(browser, 30, poll_frequency=0.25).until(saved_answers, "the quiz was not saved")
+
+    feedback = lab.root / "quiz-feedback.md"
+    graded = subprocess.run([sys.executable, "-m", "grader", "grade", str(saved), "--markdown", str(feedback)],
+                            capture_output=True, text=True, timeout=600)
+    assert graded.returncode == 0, graded.stderr
+    with evidence_on_failure(browser, lab, "quiz-feedback"):
+        browser.get(lab.url("quiz-feedback.md", "quiz-feedback"))
+        shown = WebDriverWait(browser, PAGE_LOAD_S, poll_frequency=0.25).until(
+            lambda d: (lambda v: v if v and v["rows"] else False)(d.execute_script(FEEDBACK_JS)),
+            "the quiz feedback did not open as rendered Markdown")
+        assert shown["title"].rstrip("¶") == "c1w1_quiz: 1 / 9"
+        by_question = {row[0]: row for row in shown["rows"] if len(row) == 4}
+        assert by_question["q1"][1:3] == ["passed", "1/1"]
+        assert by_question["q2"][1:3] == ["failed", "0/1"]
+        assert by_question["q2"][3].startswith("d: The perceptron dates from 1958")
+        assert by_question["q3"][1] == "not_attempted"
+        browser.save_screenshot(str(screenshots / "quiz-feedback.png"))
