@@ -13,7 +13,7 @@ import nbformat
 
 from grader.assignment import AssignmentError
 from grader.cells import cell_role
-from grader.release import BEGIN, END, student_notebook
+from grader.release import BEGIN, END, release_notebook
 from lessons import syllabus
 
 
@@ -146,8 +146,10 @@ def _student_notebook_problems(assignment):
     if not assignment.student_path.is_file():
         return [f"student.ipynb is missing: {release}"]
     try:
-        made = student_notebook(assignment.source)
+        made = release_notebook(assignment)
     except ValueError:  # unbalanced solution markers, reported by _marker_problems
+        return []
+    except Exception:  # checks or fixtures that cannot be read: _checks_and_fixtures_problems says why
         return []
     if nbformat.read(assignment.student_path, as_version=4) != made:
         return [f"student.ipynb is not what release makes from source.ipynb now: {release}"]

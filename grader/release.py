@@ -1,9 +1,12 @@
-"""Make the student notebook from the source: solutions out, stubs in, metadata kept."""
+"""Make the student notebook from the source: solutions out, stubs in, metadata kept, and under
+each exercise's self-check the expected output of its public cases, read from the recorded
+fixtures (so it changes when they do, and a test sees a student notebook left behind)."""
 import re
 
 import nbformat
 
 from grader.cells import cell_role
+from grader.shown import describe
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 REGION = re.compile(rf"^([ \t]*){re.escape(BEGIN)}[^\n]*\n.*?^[ \t]*{re.escape(END)}[^\n]*$", re.S | re.M)
@@ -24,8 +27,28 @@ def strip_solutions(source, exercise_id, answer=False):
     return stripped
 
 
-def student_notebook(source_nb):
-    """The learner's copy: no solution-only cells, no solutions, no outputs."""
+def expected_output_cell(exercise_id, public_values):
+    """The markdown cell that shows the expected output of an exercise's public cases:
+    `public_values` is a list of (case name, the solution's value, whether the check wants
+    these very numbers or judges what the result does, such as its accuracy)."""
+    lines = [f"**Expected output** of `{exercise_id}` on the public checks, from the reference solution:", ""]
+    lines += [f"- {name}: `{describe(value)}`" + ("" if exact else " (judged by what it does: your numbers may differ)")
+              for name, value, exact in public_values]
+    cell = nbformat.v4.new_markdown_cell("\n".join(lines))
+    cell.id = f"expected-{exercise_id}"[:64]  # the same id on every release: no diff without a change
+    cell.metadata["grader"] = {"expected_output": exercise_id}
+    return cell
+
+
+def _self_check_of(cell):
+    match = re.match(r"check\(\s*[\"'](\w+)[\"']", cell.source) if cell.cell_type == "code" else None
+    return match.group(1) if match and cell_role(cell).get("locked") else None
+
+
+def student_notebook(source_nb, expected=None):
+    """The learner's copy: no solution-only cells, no solutions, no outputs; after the self-check
+    cell of each exercise in `expected` (exercise id -> [(case name, value)] of its public
+    cases), the expected output."""
     nb = nbformat.from_dict(source_nb)  # a deep copy
     cells = []
     for cell in nb.cells:
@@ -37,12 +60,36 @@ def student_notebook(source_nb):
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
         cells.append(cell)
+        checked = _self_check_of(cell)
+        if expected and checked in expected:
+            cells.append(expected_output_cell(checked, expected[checked]))
     nb.cells = cells
     return nb
 
 
+def public_expected(assignment):
+    """exercise id -> [(case name, recorded value, exact)] of its public cases (questions have
+    none): exact unless the case is judged by a comparison of its own rather than `close`."""
+    def exact(check, case):
+        compare = case.compare or check.compare
+        return compare is None or getattr(compare, "__qualname__", "").startswith("close.")
+    found = {}
+    for exercise in assignment.exercises:
+        if exercise.answer:
+            continue
+        check = assignment.checks[exercise.id]
+        found[exercise.id] = [(case.name, value, exact(check, case))
+                              for case, value in zip(check.cases, assignment.expected(exercise.id)) if case.public]
+    return found
+
+
+def release_notebook(assignment):
+    """What `release` writes for the assignment now."""
+    return student_notebook(assignment.source, public_expected(assignment))
+
+
 def release(assignment):
     """Write assignments/<id>/student.ipynb; returns its path."""
-    nb = student_notebook(assignment.source)
+    nb = release_notebook(assignment)
     nbformat.write(nb, assignment.student_path)
     return assignment.student_path

@@ -15,7 +15,7 @@ from solution_variants import solution_with
 from grader.assignment import Assignment, known_ids
 from grader.cells import cell_role
 from grader.grade import grade
-from grader.release import student_notebook
+from grader.release import release_notebook
 from grader.report import validate
 
 ASSIGNMENTS = known_ids()
@@ -44,7 +44,7 @@ def callers(assignment, exercise_id):
 def test_committed_student_notebook_is_up_to_date(assignment_id):
     assignment = Assignment(assignment_id)
     committed = nbformat.read(assignment.student_path, as_version=4)
-    assert committed == student_notebook(assignment.source), (
+    assert committed == release_notebook(assignment), (
         f"run `python -m grader release {assignment_id}`")
 
 
@@ -133,3 +133,17 @@ def test_the_student_quiz_holds_no_answer(assignment_id):
     cells = {cell_role(c).get("exercise"): c.source for c in student.cells if "exercise" in cell_role(c)}
     for question in assignment.answer_ids:
         assert cells[question] == f"# YOUR ANSWER HERE\n{question} = None", cells[question]
+
+
+@pytest.mark.parametrize("assignment_id", [a for a in ASSIGNMENTS if not Assignment(a).is_quiz])
+def test_each_self_check_is_followed_by_the_expected_output_of_its_public_cases(assignment_id):
+    """As learners of this course expect: generated from the fixtures, so it cannot go stale."""
+    assignment = Assignment(assignment_id)
+    cells = nbformat.read(assignment.student_path, as_version=4).cells
+    shown = {cell_role(c).get("expected_output"): (i, c.source) for i, c in enumerate(cells)
+             if cell_role(c).get("expected_output")}
+    for exercise in assignment.exercises:
+        position, text = shown[exercise.id]
+        assert cells[position - 1].source.startswith(f'check("{exercise.id}"'), exercise.id
+        public = [case for case in assignment.checks[exercise.id].cases if case.public]
+        assert text.count("\n- ") == len(public) and all(f"- {case.name}: `" in text for case in public)
