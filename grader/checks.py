@@ -12,7 +12,10 @@ The kit, so that no assignment writes them again:
 - `known_mistakes` on a Check: well-known wrong variants, computed here from the case,
   each with the message that names the habit when the learner's output equals it;
 - validators that return a message or None: `close`, `same_structure` (after
-  `written_alike`), `dict_of_arrays`, `array_of_shape`, `one_number`, `n_parts`, `within`;
+  `written_alike`), `dict_of_arrays`, `array_of_shape`, `one_number`, `n_parts`, `within`,
+  and `agrees_with` (within tolerance of a library twin, naming the twin);
+- `import_tf` and `import_keras`, for checks that compute a library twin: TensorFlow is
+  imported, quietly, only when a comparison needs it;
 - `question`: the whole Check of a quiz question.
 """
 from dataclasses import dataclass, field
@@ -245,6 +248,34 @@ def within(got, want, atol, rtol=0.0, what="the result"):
            f"allowed {allowed})"
 
 
+def agrees_with(got, want, twin, atol, rtol=0.0, what="the result"):
+    """None when `got` is within atol + rtol * |want| of `want`, what the library `twin` computes
+    on the same inputs, else a message naming the twin; and a float32 result is named as such,
+    since a twin computed in float64 expects NumPy's default float64."""
+    message = within(got, want, atol, rtol, what)
+    if not message:
+        return None
+    dtype = np.asarray(got).dtype
+    if dtype.kind == "f" and dtype != np.float64:
+        message += f"; {what} is {dtype}: keep NumPy's default float64"
+    return f"compared with {twin}: {message}"
+
+
+def import_tf():
+    """TensorFlow, imported in the grader's process with its start-up messages silenced (as the
+    notebooks' first cell does). Checks call it when a comparison needs a twin, so that grading
+    an assignment that needs none never imports TensorFlow."""
+    from lessons.setup import import_tensorflow_quietly
+    return import_tensorflow_quietly()
+
+
+def import_keras():
+    """Keras, on TensorFlow imported by `import_tf`."""
+    import_tf()
+    import keras
+    return keras
+
+
 def array_of_shape(got, shape, what="the result", finite=True):
     """None when `got` is a numeric array of `shape` (with no NaN or infinity if `finite`), else a message."""
     if got is None:
@@ -278,13 +309,14 @@ def dict_of_arrays(got, shapes, what="the result", finite=True):
     return None
 
 
-def one_number(got, what="the result"):
+def one_number(got, what="the result", size_one=False):
     """None when `got` is a single finite number (a Python or NumPy scalar, or an array of
-    shape (), which is what a TensorFlow or Keras scalar tensor arrives as), else a message."""
+    shape (), which is what a TensorFlow or Keras scalar tensor arrives as), else a message.
+    With `size_one`, any array holding one number counts too (a cost of shape (1, 1))."""
     if got is None:
         return f"{what} is None: did you forget a return statement?"
-    if isinstance(got, np.ndarray) and got.shape == () and got.dtype.kind in "iuf":
-        got = got[()]
+    if isinstance(got, np.ndarray) and (got.shape == () or size_one and got.size == 1) and got.dtype.kind in "iuf":
+        got = got.ravel()[0]
     if isinstance(got, (bool, np.bool_)) or not isinstance(got, (int, float, np.integer, np.floating)):
         shape = getattr(got, "shape", None)
         kind = f"an array of shape {shape}" if shape is not None else f"a {_kind(got)}"

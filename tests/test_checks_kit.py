@@ -4,8 +4,8 @@ mistakes named in words, and the shared validators."""
 import numpy as np
 import pytest
 
-from grader.checks import (Case, Check, KnownMistake, array_of_shape, close, dict_of_arrays, n_parts, one_number,
-                           question, within)
+from grader.checks import (Case, Check, KnownMistake, agrees_with, array_of_shape, close, dict_of_arrays, n_parts,
+                           one_number, question, within)
 
 
 def test_a_cases_own_compare_and_reference_win_over_the_checks():
@@ -57,6 +57,22 @@ def test_validators_accept_what_is_right():
     assert one_number(np.array(0.5, np.float32)) is None  # a scalar tensor, as it arrives from the kernel
     assert one_number(np.array(True)) is not None
     assert within([1.0], [1.0 + 1e-9], atol=1e-6) is None and close()(1.0, 1.0, None) is None
+
+
+def test_one_number_takes_an_array_of_one_number_when_asked():
+    assert one_number(np.array([[0.5]]), "the cost", size_one=True) is None
+    assert one_number(np.array([0.5, 1.0]), "the cost", size_one=True) == (
+        "the cost should be a number (e.g. float(...)), got an array of shape (2,)")
+    assert one_number(np.array([[np.inf]]), "the cost", size_one=True) == "the cost is inf, not a finite number"
+
+
+def test_agrees_with_names_the_twin_and_a_float32_result():
+    twin = "keras.layers.ZeroPadding2D(1)"
+    assert agrees_with(np.ones(2), np.ones(2) + 1e-9, twin, 1e-7) is None
+    assert agrees_with(np.ones(2), np.full(2, 1.5), twin, 1e-7, what="X_pad") == (
+        f"compared with {twin}: X_pad differs from the expected values (largest difference 0.5, allowed 1e-07)")
+    assert agrees_with(np.ones(2, np.float32), np.full(2, 1.5), twin, 1e-7, what="X_pad").endswith(
+        "; X_pad is float32: keep NumPy's default float64")
 
 
 def _structure(build):

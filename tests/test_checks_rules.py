@@ -1,6 +1,7 @@
 """The rules every assignment's checks follow: grading never depends on a case's name (a
-renamed case must not change a grade), and no hidden case checks a kind of behaviour that no
-public case shows the learner first."""
+renamed case must not change a grade), no hidden case checks a kind of behaviour that no
+public case shows the learner first, and no function is copied from one checks.py to another
+(what two assignments share belongs in grader/checks.py)."""
 import ast
 
 import numpy as np
@@ -55,3 +56,38 @@ def test_the_kind_rule_finds_a_hidden_only_behaviour():
                                                        Case("tanh", (np.ones((2, 2)), "tanh"))))
     public = {kind(c, check) for c in check.cases if c.public}
     assert kind(check.cases[1], check) not in public
+
+
+def function_bodies(source):
+    """{body: name} of every function the source defines, nested ones included; a body is its
+    syntax tree without the docstring, so that two copies documented differently are one body."""
+    bodies = {}
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = node.body[1:] if ast.get_docstring(node) is not None else node.body
+            bodies[ast.dump(ast.Module(body=body, type_ignores=[]))] = node.name
+    return bodies
+
+
+def copies(sources):
+    """'A.name = B.name' for each function of source A whose body source B (an earlier one) defines too."""
+    first, found = {}, []
+    for label, source in sources.items():
+        for body, name in function_bodies(source).items():
+            if body in first and first[body][0] != label:
+                found.append(f"{label}.{name} = {'.'.join(first[body])}")
+            first.setdefault(body, (label, name))
+    return found
+
+
+def test_no_function_is_copied_between_assignments_checks():
+    sources = {assignment_id: (Assignment(assignment_id).folder / "checks.py").read_text()
+               for assignment_id in ASSIGNMENTS}
+    assert copies(sources) == [], "the same function in two checks.py files: put it in grader/checks.py and import it"
+
+
+def test_the_copy_rule_finds_a_copy_documented_differently():
+    one = 'def _keras():\n    """Keras."""\n    import keras\n    return keras\n'
+    other = "def _load():\n    import keras\n    return keras\n"
+    assert copies({"a": one, "b": other}) == ["b._load = a._keras"]
+    assert copies({"a": one, "b": other.replace("keras", "numpy")}) == []

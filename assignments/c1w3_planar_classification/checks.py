@@ -78,6 +78,10 @@ INITIALISATION_MISTAKES = (
                  initialisation(_legacy_standard_normal)),
     KnownMistake("the weights are 100 times too large: multiply rng.standard_normal(...) by 0.01",
                  initialisation(lambda: np.random.default_rng(2).standard_normal, scale=1)),
+    KnownMistake("these are the values of the legacy np.random.seed(2) / np.random.randn stream, not multiplied by "
+                 "0.01: draw from the rng = np.random.default_rng(2) this notebook asks for, with "
+                 "rng.standard_normal(...) * 0.01",
+                 initialisation(_legacy_standard_normal, scale=1)),
     KnownMistake("W1 and W2 are all zeros, so every hidden unit would compute the same thing: draw them with "
                  "rng.standard_normal(...) * 0.01 (only the biases start at zero)",
                  initialisation(lambda: np.zeros)),

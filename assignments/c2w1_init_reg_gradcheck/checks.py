@@ -18,12 +18,11 @@ learner's functions do, in the grader's process, with this module's own 3-layer 
 Known mistakes (the legacy np.random stream for He initialisation and the dropout masks) are
 computed here from each case's arguments and named in the feedback.
 """
-from functools import lru_cache
 
 import numpy as np
 
-from grader.checks import (Case, Check, KnownMistake, array_of_shape, close, dict_of_arrays, n_parts, one_number,
-                           same_structure)
+from grader.checks import (Case, Check, KnownMistake, array_of_shape, close, dict_of_arrays, import_keras, import_tf,
+                           n_parts, one_number, same_structure)
 
 rng = np.random.default_rng(2101)
 
@@ -117,24 +116,16 @@ def _parameters_of(cache):
 
 
 # ---------------------------------------------------------------- the Keras twin
-@lru_cache(maxsize=1)
-def _tf_keras():
-    from lessons.setup import import_tensorflow_quietly
-    tf = import_tensorflow_quietly()
-    import keras
-    return tf, keras
-
-
 def _keras_penalty(p, lambd, m):
     """Σ_l keras.regularizers.L2(lambd / (2m))(W_l): Keras's L2 term for the same weights."""
-    _, keras = _tf_keras()
+    keras = import_keras()
     regularizer = keras.regularizers.L2(lambd / (2 * m))
     return sum(float(regularizer(p[f"W{l}"])) for l in (1, 2, 3))
 
 
 def _keras_cost(A3, Y, p, lambd):
     """Keras's binary cross-entropy (mean over the examples) plus its L2 penalty."""
-    _, keras = _tf_keras()
+    keras = import_keras()
     bce = keras.losses.BinaryCrossentropy(dtype="float64")
     return float(bce(Y.T, A3.T)) + _keras_penalty(p, lambd, Y.shape[1])
 
@@ -142,7 +133,7 @@ def _keras_cost(A3, Y, p, lambd):
 def _keras_gradients(X, Y, p, lambd):
     """The same network from Keras Dense layers (float64, kernel = W.T, L2(lambd/(2m)) on each
     kernel); the gradients of cross-entropy + model losses by tf.GradientTape, in our layout."""
-    tf, keras = _tf_keras()
+    tf, keras = import_tf(), import_keras()
     m = X.shape[1]
     layers = []
     for l, activation in ((1, "relu"), (2, "relu"), (3, "sigmoid")):
@@ -169,7 +160,7 @@ def _keras_gradients(X, Y, p, lambd):
 
 def _keras_dropout_scale(keep_prob):
     """The factor keras.layers.Dropout(rate=1 - keep_prob) multiplies kept values by in training."""
-    _, keras = _tf_keras()
+    keras = import_keras()
     ones = np.ones((200, 50), dtype=np.float32)
     out = np.asarray(keras.layers.Dropout(rate=1 - keep_prob, seed=0)(ones, training=True))
     kept = out[out != 0]
@@ -178,18 +169,9 @@ def _keras_dropout_scale(keep_prob):
 
 
 def _keras_dropout_is_identity_at_inference(A):
-    _, keras = _tf_keras()
+    keras = import_keras()
     A = A.astype(np.float32)
     return np.array_equal(np.asarray(keras.layers.Dropout(rate=0.2, seed=0)(A, training=False)), A)
-
-
-# ---------------------------------------------------------------- shared pieces of comparisons
-def _number(got, what):
-    """(float, None) for a number or a one-element array (a (1, 1) cost counts), else (None, message)."""
-    if isinstance(got, np.ndarray) and got.size == 1:
-        got = got.ravel()[0]
-    message = one_number(got, what)
-    return (None, message) if message else (float(got), None)
 
 
 # ---------------------------------------------------------------- initialize_parameters_he
@@ -233,9 +215,10 @@ LEGACY_HE = KnownMistake("these are the values of the legacy np.random.seed/rand
 # ---------------------------------------------------------------- compute_cost_with_regularization
 def regularized_cost(expected, got, case):
     A3, Y, p, lambd = case.args
-    value, message = _number(got, "the cost")
+    message = one_number(got, "the cost", size_one=True)  # a (1, 1) cost counts
     if message:
         return message
+    value = float(np.ravel(got)[0])
     twin = _keras_cost(A3, Y, p, lambd)
     if abs(value - twin) > KERAS_ATOL * max(1.0, abs(twin)):
         cross_entropy = _cross_entropy(A3, Y)
@@ -449,9 +432,10 @@ def _broadcast_differences(grad, approx):
 def gradient_check_result(expected, got, case):
     p, grads, X, Y = case.args[:4]
     epsilon = case.args[4] if len(case.args) > 4 else 1e-7
-    value, message = _number(got, "the difference")
+    message = one_number(got, "the difference", size_one=True)
     if message:
         return message
+    value = float(np.ravel(got)[0])
     grad, approx = _gradient_and_approximation(p, grads, X, Y, epsilon)
     reference = _relative_difference(grad, approx)
     if any(np.isclose(value, broadcast, rtol=1e-4) for broadcast in _broadcast_differences(grad, approx)):

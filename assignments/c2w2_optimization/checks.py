@@ -41,11 +41,10 @@ update_parameters_with_adam's points.
 random_mini_batches names the legacy np.random.seed/permutation stream, computed here from each
 case's arguments.
 """
-import functools
 
 import numpy as np
 
-from grader.checks import Case, Check, KnownMistake, close, dict_of_arrays, n_parts, one_number, within
+from grader.checks import Case, Check, KnownMistake, close, dict_of_arrays, import_keras, n_parts, one_number, within
 from lessons.data import make_planar
 
 rng = np.random.default_rng(2202)
@@ -56,14 +55,6 @@ MIN_ACCURACY = 0.90         # the reference reaches 0.947 (training) and 0.959 (
 
 
 # ---------------------------------------------------------------- helpers (grader side)
-@functools.lru_cache(maxsize=1)
-def _keras():
-    from lessons.setup import import_tensorflow_quietly
-    import_tensorflow_quietly()
-    import keras
-    return keras
-
-
 def _network(layers_dims, scale=1.0):
     """Random parameters, gradients and a matching state, keyed as in the course."""
     parameters, grads = {}, {}
@@ -175,7 +166,7 @@ def _indexed_columns(n_x, m, n_y=1, labels=True):
 def keras_momentum(parameters, grads, v, beta, learning_rate):
     """One step of keras.optimizers.SGD(learning_rate * (1 - beta), momentum=beta) from
     m = -learning_rate * v; returns the course's (parameters, v)."""
-    keras = _keras()
+    keras = import_keras()
     names = list(parameters)
     variables = [keras.Variable(parameters[k], dtype="float64", name=k) for k in names]
     optimizer = keras.optimizers.SGD(learning_rate=lambda: np.float64(learning_rate * (1 - beta)),
@@ -225,7 +216,7 @@ def keras_adam(parameters, grads, v, s, t, learning_rate, beta1, beta2, epsilon,
     """One step of keras.optimizers.Adam from the state (v, s) at step t; returns the course's
     (parameters, v, s, v_corrected, s_corrected). Keras's epsilon is set so that its step is the
     course's, unless epsilon_hat (then it gets the course's epsilon, as a learner would pass it)."""
-    keras = _keras()
+    keras = import_keras()
     names = list(parameters)
     variables = [keras.Variable(parameters[k], dtype="float64", name=k) for k in names]
     keras_epsilon = epsilon if epsilon_hat else epsilon * np.sqrt(1 - beta2 ** t)
@@ -292,20 +283,14 @@ def adam_step(expected, got, case):
 
 
 # ---------------------------------------------------------------- learning-rate decay
-def _number(got):
-    """A 0-d array as the number it holds (what np.asarray of a number gives), anything else unchanged."""
-    return got[()] if isinstance(got, np.ndarray) and got.ndim == 0 else got
-
-
 def keras_inverse_time(learning_rate0, step, decay_steps, decay_rate, staircase):
-    schedule = _keras().optimizers.schedules.InverseTimeDecay(
+    schedule = import_keras().optimizers.schedules.InverseTimeDecay(
         np.float64(learning_rate0), decay_steps=decay_steps, decay_rate=np.float64(decay_rate), staircase=staircase)
     return float(schedule(step))
 
 
 def same_update_lr(expected, got, case):
     learning_rate0, epoch_num, decay_rate = case.args
-    got = _number(got)
     message = one_number(got, "the learning rate")
     if message:
         return message
@@ -321,7 +306,6 @@ def same_update_lr(expected, got, case):
 
 def same_schedule(expected, got, case):
     learning_rate0, epoch_num, decay_rate, time_interval = case.args
-    got = _number(got)
     message = one_number(got, "the learning rate")
     if message:
         return message

@@ -23,7 +23,8 @@ from scipy.special import log_softmax
 from scipy.special import softmax as scipy_softmax
 from sklearn.datasets import load_digits
 
-from grader.checks import Case, Check, KnownMistake, array_of_shape, close, dict_of_arrays, n_parts, within
+from grader.checks import (Case, Check, KnownMistake, array_of_shape, close, dict_of_arrays, import_keras, n_parts,
+                           within)
 from grader.codec import Unsupported
 
 rng = np.random.default_rng(2303)
@@ -31,14 +32,6 @@ rng = np.random.default_rng(2303)
 HELD_OUT_ACCURACY = 0.90    # the reference reaches 0.960 and 0.940 on the two held-out cases
 TRAIN_ACCURACY = 0.90       # the reference reaches 0.959 in the public case
 LAYER_SHAPES = {"W1": (25, 64), "b1": (25, 1), "W2": (12, 25), "b2": (12, 1), "W3": (6, 12), "b3": (6, 1)}
-
-
-def _keras():
-    """Keras (TensorFlow imported with its start-up messages silenced), in this process."""
-    from lessons.setup import import_tensorflow_quietly
-    import_tensorflow_quietly()
-    import keras
-    return keras
 
 
 def _twin(got, want, atol, rtol, twin):
@@ -140,7 +133,7 @@ LEGACY_DRAWS = (   # r = np.random.uniform(low, high, n), and the classic course
 # ---------------------------------------------------------------- batchnorm_forward
 def keras_batchnorm(Z, gamma, beta, epsilon):
     """keras.layers.BatchNormalization in training mode on Z.T (examples in rows), float64."""
-    keras = _keras()
+    keras = import_keras()
     layer = keras.layers.BatchNormalization(axis=-1, epsilon=epsilon, dtype="float64")
     layer.build((None, Z.shape[0]))
     layer.gamma.assign(np.ravel(gamma))
@@ -184,7 +177,7 @@ def compare_softmax(expected, got, case):
     message = _twin(got, scipy_softmax(Z, axis=0), 1e-6, 0, "scipy.special.softmax(Z, axis=0)")
     if message:
         return message
-    keras = _keras()
+    keras = import_keras()
     message = _twin(got, np.asarray(keras.activations.softmax(Z.T)).T, 1e-6, 0, "keras.activations.softmax(Z.T).T")
     if message:
         return message
@@ -203,7 +196,7 @@ def compare_one_hot(expected, got, case):
     message = array_of_shape(got, (C, m))
     if message:
         return message
-    twin = _keras().utils.to_categorical(label, C).T
+    twin = import_keras().utils.to_categorical(label, C).T
     if not np.array_equal(np.asarray(got, dtype=np.float64), twin):
         wrong = int(np.sum(np.any(np.asarray(got) != twin, axis=0)))
         return f"{wrong} of the {m} columns differ from keras.utils.to_categorical(label, {C}).T"
@@ -218,7 +211,7 @@ def compare_total_loss(expected, got, case):
     message = array_of_shape(got, (), "the total loss")
     if message:
         return message
-    keras = _keras()
+    keras = import_keras()
     twin = float(keras.losses.CategoricalCrossentropy(from_logits=True, reduction="sum")(labels.T, logits.T))
     message = _twin(got, twin, 0, 1e-5,
                     'keras.losses.CategoricalCrossentropy(from_logits=True, reduction="sum") on the transposes')

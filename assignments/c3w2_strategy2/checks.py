@@ -29,17 +29,10 @@ from functools import lru_cache
 import numpy as np
 from sklearn.datasets import load_digits
 
-from grader.checks import Case, Check, KnownMistake, array_of_shape, n_parts, same_structure, within
+from grader.checks import Case, Check, KnownMistake, array_of_shape, import_keras, n_parts, same_structure, within
 from grader.codec import ModelInput, ModelStructure
 
 rng = np.random.default_rng(3202)
-
-
-def _keras():
-    from lessons.setup import import_tensorflow_quietly
-    import_tensorflow_quietly()
-    import keras
-    return keras
 
 
 # ---------------------------------------------------------------- error_ceiling
@@ -205,7 +198,7 @@ SPLIT_CASES = (
 # ---------------------------------------------------------------- masked_binary_crossentropy
 def _keras_bce(y_true, y_pred):
     """keras.losses.BinaryCrossentropy() on the known entries (all of them when none is -1)."""
-    keras = _keras()
+    keras = import_keras()
     y_true, y_pred = np.asarray(y_true, dtype=np.float32), np.asarray(y_pred, dtype=np.float32)
     known = y_true != -1
     if not known.any():
@@ -267,7 +260,7 @@ def _digits():
 @lru_cache(maxsize=1)
 def _pretrained_base():
     """Input(64) -> Dense(128, relu), trained with a temporary softmax head on the 901 digits 0-4."""
-    keras = _keras()
+    keras = import_keras()
     X, y = _digits()
     old = y < 5
     inputs = keras.Input(shape=(64,), name="pixels")
@@ -284,7 +277,7 @@ def _pretrained_base():
 @lru_cache(maxsize=1)
 def _cnn_base():
     """An untrained CNN feature extractor on 8 x 8 x 1 images: 8 features."""
-    keras = _keras()
+    keras = import_keras()
     inputs = keras.Input(shape=(8, 8, 1), name="image")
     x = keras.layers.Conv2D(8, 3, activation="relu", name="conv",
                             kernel_initializer=keras.initializers.GlorotUniform(seed=3))(inputs)

@@ -38,7 +38,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from grader.checks import Case, Check, KnownMistake, array_of_shape, n_parts, same_structure, within
+from grader.checks import (Case, Check, KnownMistake, agrees_with, array_of_shape, import_keras, import_tf, n_parts,
+                           same_structure, within)
 from grader.codec import ModelInput, ModelStructure
 
 rng = np.random.default_rng(4101)
@@ -47,30 +48,18 @@ TOLERANCE = 1e-7
 FACE_ACCURACY = 0.80   # the reference: 0.93 and 0.95 on the two cases (0.89 to 0.98 over six splits, other weights)
 
 
-def _tf():
-    """TensorFlow (imported with its start-up messages silenced), in this process."""
-    from lessons.setup import import_tensorflow_quietly
-    return import_tensorflow_quietly()
-
-
-def _keras():
-    _tf()
-    import keras
-    return keras
-
-
 # ---------------------------------------------------------------- references (TensorFlow, float64)
 def _padded(A, pad):
     return np.pad(A, ((0, 0), (pad, pad), (pad, pad), (0, 0)))
 
 
 def keras_zero_padding(X, pad):
-    return np.asarray(_keras().layers.ZeroPadding2D(padding=pad, dtype="float64")(X))
+    return np.asarray(import_keras().layers.ZeroPadding2D(padding=pad, dtype="float64")(X))
 
 
 def keras_conv(A_prev, W, b, stride, pad):
     """ZeroPadding2D(pad) then Conv2D(n_C, f, strides=stride, padding="valid"), weights W and b.ravel()."""
-    keras = _keras()
+    keras = import_keras()
     padded = keras.layers.ZeroPadding2D(padding=pad, dtype="float64")(A_prev)
     layer = keras.layers.Conv2D(W.shape[3], W.shape[:2], strides=stride, padding="valid", dtype="float64")
     layer.build(tuple(padded.shape))
@@ -79,14 +68,14 @@ def keras_conv(A_prev, W, b, stride, pad):
 
 
 def keras_pool(A_prev, f, stride, mode):
-    keras = _keras()
+    keras = import_keras()
     kind = keras.layers.MaxPooling2D if mode == "max" else keras.layers.AveragePooling2D
     return np.asarray(kind(pool_size=f, strides=stride, padding="valid", dtype="float64")(A_prev))
 
 
 def tf_conv_gradients(dZ, A_prev, W, b, stride, pad):
     """(dA_prev, dW, db) of sum(Z * dZ), Z = conv2d(pad(A_prev), W) + b, by tf.GradientTape."""
-    tf = _tf()
+    tf = import_tf()
     A, K, B = tf.Variable(A_prev), tf.Variable(W), tf.Variable(np.ravel(b))
     with tf.GradientTape() as tape:
         Z = tf.nn.conv2d(tf.pad(A, [[0, 0], [pad, pad], [pad, pad], [0, 0]]), K, strides=stride, padding="VALID") + B
@@ -96,7 +85,7 @@ def tf_conv_gradients(dZ, A_prev, W, b, stride, pad):
 
 
 def tf_pool_gradient(dA, A_prev, f, stride, mode):
-    tf = _tf()
+    tf = import_tf()
     A = tf.Variable(A_prev)
     pool = tf.nn.max_pool2d if mode == "max" else tf.nn.avg_pool2d
     with tf.GradientTape() as tape:
@@ -108,18 +97,6 @@ def _out(n, f, stride, pad=0):
     return (n + 2 * pad - f) // stride + 1
 
 
-def agrees(got, want, twin, what, atol=TOLERANCE):
-    """None when `got` is within atol (and TOLERANCE relative) of what the library `twin` computes, else a
-    message, which names a float32 result: the checks expect NumPy's default float64."""
-    message = within(got, want, atol=atol, rtol=TOLERANCE, what=what)
-    if not message:
-        return None
-    dtype = getattr(got, "dtype", None)
-    if dtype is not None and dtype.kind == "f" and dtype != np.float64:
-        message += f"; {what} is {dtype}: keep NumPy's default float64"
-    return f"compared with {twin}: {message}"
-
-
 # ---------------------------------------------------------------- zero_pad
 def zero_pad_like_keras(expected, got, case):
     X, pad = case.args
@@ -127,7 +104,7 @@ def zero_pad_like_keras(expected, got, case):
     message = array_of_shape(got, want.shape, "X_pad")
     if message:
         return message + f" (m, n_H + 2 pad, n_W + 2 pad, n_C) for X of shape {X.shape} and pad = {pad}"
-    return agrees(got, want, f"keras.layers.ZeroPadding2D({pad})", "X_pad", atol=1e-12)
+    return agrees_with(got, want, f"keras.layers.ZeroPadding2D({pad})", 1e-12, TOLERANCE, "X_pad")
 
 
 ZERO_PAD_MISTAKES = (
@@ -158,7 +135,8 @@ def single_step_like_keras(expected, got, case):
     message = array_of_shape(got, (), "Z (one number, not an array: b.item() turns b into one)")
     if message:
         return message
-    return agrees(got, _single_step(*case.args), "keras.layers.Conv2D(1, f) on this slice", "Z")
+    twin = "keras.layers.Conv2D(1, f) on this slice"
+    return agrees_with(got, _single_step(*case.args), twin, TOLERANCE, TOLERANCE, "Z")
 
 
 SINGLE_STEP_MISTAKES = (
@@ -230,7 +208,7 @@ def conv_forward_like_keras(expected, got, case):
         return (f"{message}: (m, n_H, n_W, n_C) with n_H = (n_H_prev + 2 pad - f) // stride + 1 = "
                 f"({A_prev.shape[1]} + 2*{pad} - {W.shape[0]}) // {stride} + 1 = {shape[1]}, and n_C = W.shape[3]")
     twin = f"keras.layers.Conv2D after ZeroPadding2D({pad}), stride {stride}"
-    return (agrees(Z, keras_conv(A_prev, W, b, stride, pad), twin, "Z")
+    return (agrees_with(Z, keras_conv(A_prev, W, b, stride, pad), twin, TOLERANCE, TOLERANCE, "Z")
             or _cache_message(cache, case.args, "(A_prev, W, b, hparameters)"))
 
 
@@ -289,7 +267,7 @@ def pool_forward_like_keras(expected, got, case):
         return (f"{message}: (m, n_H, n_W, n_C_prev) with n_H = (n_H_prev - f) // stride + 1 = "
                 f"({A_prev.shape[1]} - {f}) // {stride} + 1 = {shape[1]}")
     twin = f"keras.layers.{'MaxPooling2D' if mode == 'max' else 'AveragePooling2D'}({f}, strides={stride})"
-    return (agrees(A, keras_pool(A_prev, f, stride, mode), twin, "A")
+    return (agrees_with(A, keras_pool(A_prev, f, stride, mode), twin, TOLERANCE, TOLERANCE, "A")
             or _cache_message(cache, case.args[:2], "(A_prev, hparameters)"))
 
 
@@ -365,7 +343,8 @@ def conv_backward_like_tf(expected, got, case):
         message = array_of_shape(value, want.shape, name)
         if message:
             return f"{message}, the shape of {name[1:]}"
-        message = agrees(value, want, "TensorFlow's gradient (tf.GradientTape through tf.nn.conv2d)", name)
+        message = agrees_with(value, want, "TensorFlow's gradient (tf.GradientTape through tf.nn.conv2d)",
+                              TOLERANCE, TOLERANCE, name)
         if message:
             return message
     return None
@@ -425,7 +404,7 @@ def pool_backward_like_tf(expected, got, case):
     if message:
         return f"{message}, the shape of A_prev"
     twin = f"TensorFlow's gradient (tf.GradientTape through tf.nn.{'max_pool2d' if mode == 'max' else 'avg_pool2d'})"
-    return agrees(got, tf_pool_gradient(dA, A_prev, f, stride, mode), twin, "dA_prev")
+    return agrees_with(got, tf_pool_gradient(dA, A_prev, f, stride, mode), twin, TOLERANCE, TOLERANCE, "dA_prev")
 
 
 def _loop_pool_backward(dA, A_prev, f, stride, mode, all_ties=False, divide=True, accumulate=True):
@@ -535,7 +514,7 @@ def face_accuracy(expected, got, case):
 @lru_cache(maxsize=1)
 def happy_reference():
     """The happy model of the notebook, its weights drawn from seeded initialisers."""
-    keras = _keras()
+    keras = import_keras()
     glorot = keras.initializers.GlorotUniform
     return keras.Sequential([
         keras.Input(shape=(64, 64, 3)),

@@ -41,7 +41,7 @@ import re
 
 import numpy as np
 
-from grader.checks import Case, Check, KnownMistake, array_of_shape, same_structure, within, written_alike
+from grader.checks import Case, Check, KnownMistake, array_of_shape, import_keras, same_structure, within, written_alike
 from grader.codec import ModelInput, ModelStructure
 
 rng = np.random.default_rng(4202)
@@ -52,13 +52,6 @@ SEEDED = ("; if your layers are the recipe's, check that every Conv2D has kernel
           "the checks call your block on a batch of data with these seeded weights, so that its output is known")
 
 
-def _keras():
-    from lessons.setup import import_tensorflow_quietly
-    import_tensorflow_quietly()
-    import keras
-    return keras
-
-
 # ---------------------------------------------------------------- the blocks, as the recipe builds them (and as it does not)
 def block(X, f, filters, s=None, *, skip_after_relu=False, final_relu=True, relu_before_add=False, skip=True,
           shortcut_bn=True, stride_on=0, bn_training=None, name=None):
@@ -66,7 +59,7 @@ def block(X, f, filters, s=None, *, skip_after_relu=False, final_relu=True, relu
     data; the switches make the known mistakes. Every Conv2D has the recipe's GlorotUniform(seed=0) weights.
     `name` names the layers (name_conv1, ...): a model input's fingerprint must not depend on the numbers
     Keras gives unnamed layers, which count the layers the process made before."""
-    keras = _keras()
+    keras = import_keras()
     layers, glorot = keras.layers, keras.initializers.GlorotUniform
     F1, F2, F3 = filters
     strides = [1, 1, 1]
@@ -276,7 +269,7 @@ def digits_32():
 @lru_cache(maxsize=1)
 def small_resnet_reference():
     """The notebook's small ResNet for 32 x 32 x 1 digits, its weights from seeded initialisers."""
-    keras = _keras()
+    keras = import_keras()
     layers, glorot = keras.layers, keras.initializers.GlorotUniform
     inputs = keras.Input(shape=(32, 32, 1), name="digits")
     X = layers.Conv2D(16, 3, padding="same", kernel_initializer=glorot(seed=0), name="stem_conv")(inputs)

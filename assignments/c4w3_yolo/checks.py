@@ -34,17 +34,12 @@ from functools import lru_cache
 
 import numpy as np
 
-from grader.checks import Case, Check, KnownMistake, array_of_shape, close, n_parts, within
+from grader.checks import Case, Check, KnownMistake, array_of_shape, close, import_tf, n_parts, within
 
 rng = np.random.default_rng(4301)
 
 SCORE_TOLERANCE = 1e-5
 BOX_TOLERANCE = 1e-5   # relative to the image's size for yolo_eval
-
-
-def _tf():
-    from lessons.setup import import_tensorflow_quietly
-    return import_tensorflow_quietly()
 
 
 # ---------------------------------------------------------------- references (float64 NumPy)
@@ -77,7 +72,7 @@ def filter_of(boxes, box_confidence, box_class_probs, threshold=0.6, strict=Fals
 
 def tf_nms(scores, boxes, classes, max_boxes=10, iou_threshold=0.5, per_class=True, total=True):
     """tf.image.non_max_suppression once per class (or once for all), then the max_boxes best scores."""
-    tf = _tf()
+    tf = import_tf()
     scores, boxes, classes = np.asarray(scores), np.asarray(boxes), np.asarray(classes)
     kept = []
     for c in (np.unique(classes) if per_class else [None]):

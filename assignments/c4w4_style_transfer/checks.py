@@ -31,7 +31,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from grader.checks import Case, Check, KnownMistake, array_of_shape, n_parts, within
+from grader.checks import Case, Check, KnownMistake, array_of_shape, import_keras, import_tf, n_parts, within
 from grader.codec import ModelInput, Unsupported
 
 rng = np.random.default_rng(4404)
@@ -47,16 +47,14 @@ STEPS = 3
 def _tf():
     """TensorFlow, in full float32 on GPUs too (TF32 keeps about three digits), as the notebook's set-up cell
     has it: the grader recomputes train_step's costs with the model."""
-    from lessons.setup import import_tensorflow_quietly
-    tf = import_tensorflow_quietly()
+    tf = import_tf()
     tf.config.experimental.enable_tensor_float_32_execution(False)
     return tf
 
 
 def _keras():
     _tf()
-    import keras
-    return keras
+    return import_keras()
 
 
 # ---------------------------------------------------------------- twins (grader's process)

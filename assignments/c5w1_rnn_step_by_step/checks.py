@@ -36,24 +36,12 @@ comparisons with Keras take well under a second); the untouched student notebook
 """
 import numpy as np
 
-from grader.checks import Case, Check, array_of_shape, n_parts, within
+from grader.checks import Case, Check, agrees_with, array_of_shape, import_keras, import_tf, n_parts
 
 rng = np.random.default_rng(5101)
 
 TOLERANCE = 1e-7
 MISTAKE_ATOL = 1e-7
-
-
-def _tf():
-    """TensorFlow (imported with its start-up messages silenced), in this process."""
-    from lessons.setup import import_tensorflow_quietly
-    return import_tensorflow_quietly()
-
-
-def _keras():
-    _tf()
-    import keras
-    return keras
 
 
 # ---------------------------------------------------------------- NumPy pieces (for the known mistakes)
@@ -90,7 +78,7 @@ def _column_major(y):
 
 def keras_softmax_output(Wy, by, a):
     """Dense(n_y, softmax) with kernel Wy.T on a (n_a, m, T_x) or (n_a, m): the predictions, column-major."""
-    keras = _keras()
+    keras = import_keras()
     layer = keras.layers.Dense(Wy.shape[0], activation="softmax", dtype="float64")
     layer.build((None, Wy.shape[1]))
     layer.set_weights([Wy.T, np.ravel(by)])
@@ -101,7 +89,7 @@ def keras_softmax_output(Wy, by, a):
 
 def keras_simple_rnn(x, a0, p):
     """keras.layers.SimpleRNN with the course's weights: the hidden states (n_a, m, T_x)."""
-    keras = _keras()
+    keras = import_keras()
     n_a = p["Waa"].shape[0]
     layer = keras.layers.SimpleRNN(n_a, return_sequences=True, dtype="float64")
     layer.build((None, x.shape[2], x.shape[0]))
@@ -123,7 +111,7 @@ def keras_lstm_weights(p):
 
 def keras_lstm(x, a0, c0, p):
     """keras.layers.LSTM with the course's weights on x (n_x, m, T): (a (n_a, m, T), c_T (n_a, m))."""
-    keras = _keras()
+    keras = import_keras()
     n_a = p["Wf"].shape[0]
     layer = keras.layers.LSTM(n_a, return_sequences=True, return_state=True, dtype="float64")
     layer.build((None, x.shape[2], x.shape[0]))
@@ -144,7 +132,7 @@ def keras_gru_weights(p):
 
 def keras_gru(x, h0, p):
     """keras.layers.GRU(reset_after=False) with the course's weights on x (n_x, m, T): h (n_a, m, T)."""
-    keras = _keras()
+    keras = import_keras()
     n_a = p["Wu"].shape[0]
     layer = keras.layers.GRU(n_a, return_sequences=True, reset_after=False, dtype="float64")
     layer.build((None, x.shape[2], x.shape[0]))
@@ -154,7 +142,7 @@ def keras_gru(x, h0, p):
 
 def tf_rnn_cell_gradients(da_next, xt, a_prev, p):
     """{dxt, da_prev, dWax, dWaa, dba} of sum(a_next * da_next), a_next = tanh(Wax xt + Waa a_prev + ba)."""
-    tf = _tf()
+    tf = import_tf()
     names = ("xt", "a_prev", "Wax", "Waa", "ba")
     variables = [tf.Variable(v) for v in (xt, a_prev, p["Wax"], p["Waa"], p["ba"])]
     x_v, a_v, Wax, Waa, ba = variables
@@ -165,18 +153,6 @@ def tf_rnn_cell_gradients(da_next, xt, a_prev, p):
 
 
 # ---------------------------------------------------------------- helpers
-def agrees(got, want, twin, what):
-    """None when `got` is within TOLERANCE of what the library `twin` computes, else a message, which names a
-    float32 result: the checks expect NumPy's default float64."""
-    message = within(got, want, atol=TOLERANCE, rtol=TOLERANCE, what=what)
-    if not message:
-        return None
-    dtype = getattr(np.asarray(got), "dtype", None)
-    if dtype is not None and dtype.kind == "f" and dtype != np.float64:
-        message += f"; {what} is {dtype}: keep NumPy's default float64"
-    return f"compared with {twin}: {message}"
-
-
 def named_mistake(got_parts, mistakes, case):
     """The message of the first known mistake whose outputs equal `got_parts` (a tuple of arrays), else None.
     Each mistake is (message, value(case) -> tuple of arrays like got_parts)."""
@@ -199,7 +175,7 @@ def judged(parts, wants, twins, names, mistakes, case):
         if message:
             return message
     for got, want, twin, name in zip(parts, wants, twins, names):
-        message = agrees(got, want, twin, name)
+        message = agrees_with(got, want, twin, TOLERANCE, TOLERANCE, name)
         if message:
             return named_mistake(parts, mistakes, case) or message
     return None
