@@ -13,6 +13,10 @@ the grader is root, else the grader's own user), with no capabilities, and
 - its own PID and IPC namespaces, so stopping the kernel stops everything it started.
 The grader reaches the kernel's sockets, which live in its private working folder,
 through /proc/<launcher pid>/root; the results of the checks come back as cell output.
+The kernel could replace a socket there by a link, which the grader would follow in its
+own root, to a socket of the machine's: so once the kernel has made its sockets, the grader
+opens each (refusing anything but a socket) and connects, and reconnects, only through
+links of its own to those open files, whatever the kernel does to their names.
 Where confinement is not possible the kernel runs in the grader's own folder, and every
 result says what was not enforced and why.
 
@@ -20,13 +24,16 @@ Limits (everywhere): a watchdog thread in the grader's process samples the kerne
 process tree; past the memory limit (resident memory of the tree) or the process limit it
 stops the kernel, and execute.py reports why and grades the rest in a fresh kernel.
 """
+import asyncio
 import functools
 import os
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 import psutil
@@ -112,7 +119,7 @@ def isolation_summary(limits):
     if problem:
         why_not = f"not enforced: {problem}"
         return {"user": why_not, "network": why_not, "files": why_not, "writable": why_not,
-                "memory_mib": limits.memory_mib, "processes": limits.processes, "scratch_mib": limits.scratch_mib}
+                "memory_mib": limits.memory_mib, "processes": limits.processes, "scratch_mib": None}
     return {"user": kernel_user(), "network": "blocked",
             "files": "read-only; the repository, other temporary folders, submissions and results hidden",
             "writable": (f"only a private {limits.scratch_mib} MiB in-memory folder (working folder, /tmp, "
@@ -224,6 +231,9 @@ class Monitor:
         return verdict
 
 
+CHANNELS = ("shell", "iopub", "stdin", "control", "hb")  # the kernel's sockets
+
+
 class GradingKernelManager(KernelManager):
     """A kernel manager starting the kernel confined and watched; `kernel_manager_class_for`
     makes one per run, holding that run's settings. (The hooks below are the ones both the
@@ -243,6 +253,7 @@ class GradingKernelManager(KernelManager):
         self.confined = namespaces_available()
         self.connection_file = str(Path(self.control_folder) / "kernel.json")
         self.ip = f"{WORK_INSIDE if self.confined else self.control_folder}/kernel-ipc"
+        self._socket_handles = []  # the kernel's sockets, held open (see _pin_sockets)
 
     def write_connection_file(self, **kwargs):
         super().write_connection_file(**kwargs)
@@ -257,7 +268,8 @@ class GradingKernelManager(KernelManager):
         return command
 
     async def _async_pre_start_kernel(self, **kw):
-        kw["env"] = {**kw.get("env", os.environ), GRADING_ENV: "1", SCRATCH_ENV: str(self.limits.scratch_mib)}
+        scratch = {SCRATCH_ENV: str(self.limits.scratch_mib)} if self.confined else {}  # no cap unconfined
+        kw["env"] = {**kw.get("env", os.environ), GRADING_ENV: "1", **scratch}
         return quiet(*await super()._async_pre_start_kernel(**kw))
 
     async def _async_launch_kernel(self, kernel_cmd, **kw):
@@ -268,10 +280,44 @@ class GradingKernelManager(KernelManager):
         self.monitor.watchdog = Watchdog(launcher, self.limits)
         self.monitor.watchdog.start()
 
+    async def _async_post_start_kernel(self, **kw):
+        if self.confined:
+            await self._sockets_made()
+            self._pin_sockets()
+        await super()._async_post_start_kernel(**kw)
+
+    async def _sockets_made(self):
+        """Wait until the kernel has made its sockets (or died, or took longer than its start-up limit)."""
+        paths = [self._socket_path(channel) for channel in CHANNELS]
+        deadline = time.monotonic() + self.limits.start_seconds
+        while not all(map(os.path.lexists, paths)) and time.monotonic() < deadline and await self._async_is_alive():
+            await asyncio.sleep(0.02)
+
+    def _socket_path(self, channel):
+        return self._make_url(channel).removeprefix("ipc://")
+
+    def _pin_sockets(self):
+        """Connect from now on to the files the kernel's sockets are now, whatever their names
+        become: each is held open, and reached through a link of the grader's to it."""
+        pinned = Path(self.control_folder) / f"kernel-{self.provisioner.process.pid}-ipc"  # one kernel's links
+        for channel in CHANNELS:
+            path = self._socket_path(channel)
+            try:
+                handle = os.open(path, os.O_PATH | os.O_NOFOLLOW)
+            except OSError:
+                continue  # not made: the kernel died or never started, which nbclient reports
+            self._socket_handles.append(handle)
+            if not stat.S_ISSOCK(os.fstat(handle).st_mode):
+                raise RuntimeError(f"{path} is not the kernel's socket; the grader does not connect there")
+            os.symlink(f"/proc/self/fd/{handle}", f"{pinned}-{getattr(self, f'{channel}_port')}")
+        self.ip = str(pinned)
+
     async def _async_cleanup_resources(self, restart=False):
         if self.monitor.watchdog:
             self.monitor.watchdog.stop()
-        await super()._async_cleanup_resources(restart=restart)
+        await super()._async_cleanup_resources(restart=restart)  # also removes the links to the sockets
+        while self._socket_handles:
+            os.close(self._socket_handles.pop())
 
 
 def quiet(command, launch_options):
@@ -290,7 +336,6 @@ class QuietKernelManager(AsyncKernelManager):
 
 class AsyncGradingKernelManager(GradingKernelManager, AsyncKernelManager):
     """The same, with the asynchronous interface nbclient uses."""
-
 
 def kernel_manager_class_for(limits, monitor, control_folder, private=(), blocking=False):
     return type("RunKernelManager", (GradingKernelManager if blocking else AsyncGradingKernelManager,),
