@@ -1,7 +1,9 @@
 """Checks of assignment C1W4 (a deep neural network, step by step). Expected outputs: expected/*.npz.
 
 Tolerances: values computed in a few float64 steps must agree within atol 1e-8 (and rtol 1e-6);
-training (L_layer_model) within atol 1e-6. L_layer_model is also judged on patients it never
+training (L_layer_model) within atol 1e-6. linear_forward, linear_backward and
+linear_activation_backward are also compared with their library twins, computed here: a float64
+keras.layers.Dense with kernel W.T and bias b, and tf.GradientTape through the same step. L_layer_model is also judged on patients it never
 saw: the grader makes that held-out split itself (each such case carries its held-out patients as
 its reference) and runs its own forward pass on the parameters the learner's training returned.
 initialize_parameters_deep names the old course's habits (the legacy np.random stream, the 0.01
@@ -12,7 +14,8 @@ from functools import lru_cache
 import numpy as np
 from sklearn.datasets import load_breast_cancer
 
-from grader.checks import Case, Check, KnownMistake, close, dict_of_arrays, n_parts, same_structure
+from grader.checks import (Case, Check, KnownMistake, agrees_with, close, dict_of_arrays, import_keras, import_tf,
+                           n_parts, same_structure)
 
 rng = np.random.default_rng(404)
 
@@ -66,6 +69,18 @@ def _linear_case(n_prev, n, m, activation):
             rng.standard_normal((n, 1)), activation)
 
 
+def _linear_backward_case(n_prev, n, m):
+    """dZ (n, m) and the linear cache (A_prev, W, b)."""
+    A_prev, W, b, _ = _linear_case(n_prev, n, m, None)
+    return rng.standard_normal((n, m)), (A_prev, W, b)
+
+
+def _activation_backward_case(n_prev, n, m, activation):
+    """dA (n, m), the cache ((A_prev, W, b), Z) with Z = W A_prev + b, and the activation."""
+    A_prev, W, b, _ = _linear_case(n_prev, n, m, None)
+    return rng.standard_normal((n, m)), ((A_prev, W, b), W @ A_prev + b), activation
+
+
 def _small_training_set(n_x, m):
     X = rng.standard_normal((n_x, m))
     Y = (X[0:1] + 0.5 * X[1:2] ** 2 + 0.3 * rng.standard_normal((1, m)) > 0.5).astype(float)
@@ -105,6 +120,61 @@ def forward_compare(expected, got, case):
         if len(got[1]) != L:
             return f"caches should hold one cache per layer: {L} for this network, got {len(got[1])}"
     return close(atol=1e-8)(expected, got, case)
+
+
+def _keras_linear(A, W, b):
+    """keras.layers.Dense (float64, no activation) with kernel W.T and bias b, on A.T (examples in rows): Z."""
+    layer = import_keras().layers.Dense(W.shape[0], dtype="float64")
+    layer.build((None, W.shape[1]))
+    layer.set_weights([W.T, b.ravel()])
+    return np.asarray(layer(A.T)).T
+
+
+def linear_forward_result(expected, got, case):
+    """(Z, cache): Z against the Keras Dense twin, then both parts against the reference."""
+    message = n_parts(got, 2, "the result (Z, cache)")
+    if message:
+        return message
+    message = agrees_with(got[0], _keras_linear(*case.args), "keras.layers.Dense(kernel=W.T, bias=b) on A.T",
+                          atol=1e-8, what="Z")
+    return message or close(atol=1e-8)(expected, got, case)
+
+
+def _taped_gradients(dOut, A_prev, W, b, activation):
+    """tf.GradientTape's gradients of sum(dOut * g(W A_prev + b)) (g the identity, or a Keras activation),
+    in the course's convention: dA_prev as it comes, dW and db divided by the m examples."""
+    tf = import_tf()
+    A_prev, W, b = (tf.Variable(x) for x in (A_prev, W, b))
+    with tf.GradientTape() as tape:
+        Z = W @ A_prev + b
+        out = Z if activation is None else import_keras().activations.get(activation)(Z)
+        total = tf.reduce_sum(dOut * out)
+    dA_prev, dW, db = (np.asarray(g) for g in tape.gradient(total, [A_prev, W, b]))
+    m = A_prev.shape[1]
+    return dA_prev, dW / m, db / m
+
+
+def _gradients_agree(expected, got, case, dOut, linear_cache, activation):
+    message = n_parts(got, 3, "the result (dA_prev, dW, db)")
+    if message:
+        return message
+    through = f"keras.activations.{activation} and " if activation else ""
+    twins = _taped_gradients(dOut, *linear_cache, activation)
+    for what, mine, twin in zip(("dA_prev", "dW", "db"), got, twins):
+        message = agrees_with(mine, twin, f"tf.GradientTape through {through}W @ A_prev + b", atol=1e-8, what=what)
+        if message:
+            return message
+    return close(atol=1e-8)(expected, got, case)
+
+
+def linear_backward_result(expected, got, case):
+    dZ, linear_cache = case.args
+    return _gradients_agree(expected, got, case, dZ, linear_cache, None)
+
+
+def activation_backward_result(expected, got, case):
+    dA, (linear_cache, _), activation = case.args
+    return _gradients_agree(expected, got, case, dA, linear_cache, activation)
 
 
 def _as_costs(costs):
@@ -205,6 +275,19 @@ INITIALISATION_MISTAKES = (
 )
 
 
+# ---------------------------------------------------------------- known mistakes of linear_backward
+def _linear_gradients_times_m(case):
+    """dW and db without the 1/m: the gradients of the summed loss, not of the mean cost J."""
+    dZ, (A_prev, W, b) = case.args
+    return W.T @ dZ, dZ @ A_prev.T, np.sum(dZ, axis=1, keepdims=True)
+
+
+LINEAR_BACKWARD_MISTAKES = (
+    KnownMistake("your dW and db are m times too large: the cost J is the mean of the m losses, so divide "
+                 "dZ @ A_prev.T and the row sums of dZ by m (dA_prev stays W.T @ dZ)", _linear_gradients_times_m),
+)
+
+
 # ---------------------------------------------------------------- the checks
 CHECKS = [
     Check("initialize_parameters_deep",
@@ -219,9 +302,18 @@ CHECKS = [
           ),
           compare=float64_close(atol=1e-8),
           known_mistakes=INITIALISATION_MISTAKES),
+    Check("linear_forward",
+          hint="Z = W @ A + b (a matrix product, then b broadcast over the m columns); return (Z, (A, W, b))",
+          cases=(
+              Case("3 units, 5 inputs, 4 examples", _linear_case(5, 3, 4, None)[:3], public=True),
+              Case("1 unit, 2 inputs, 6 examples", _linear_case(2, 1, 6, None)[:3], public=True),
+              Case("7 units, 4 inputs, 9 examples", _linear_case(4, 7, 9, None)[:3]),
+              Case("one example (m = 1)", _linear_case(6, 5, 1, None)[:3]),
+          ),
+          compare=linear_forward_result),
     Check("linear_activation_forward",
-          hint="Z = W @ A_prev + b, then A = relu(Z), sigmoid(Z) or np.tanh(Z) as `activation` says; "
-               "return (A, ((A_prev, W, b), Z))",
+          hint="Z, linear_cache = linear_forward(A_prev, W, b), then A = relu(Z), sigmoid(Z) or np.tanh(Z) as "
+               "`activation` says; return (A, (linear_cache, Z))",
           cases=(
               Case("relu, 3 units, 4 examples", _linear_case(5, 3, 4, "relu"), public=True),
               Case("sigmoid, 1 unit, 6 examples", _linear_case(4, 1, 6, "sigmoid"), public=True),
@@ -253,10 +345,33 @@ CHECKS = [
                                                                np.array([[1., 0., 1., 0.]]))),
           ),
           compare=close(atol=1e-8)),
+    Check("linear_backward",
+          hint="with A_prev, W, b = cache and m = A_prev.shape[1]: dW = dZ @ A_prev.T / m, "
+               "db = np.sum(dZ, axis=1, keepdims=True) / m, dA_prev = W.T @ dZ; return (dA_prev, dW, db)",
+          cases=(
+              Case("3 units, 5 inputs, 4 examples", _linear_backward_case(5, 3, 4), public=True),
+              Case("1 unit, 3 inputs, 10 examples", _linear_backward_case(3, 1, 10), public=True),
+              Case("6 units, 2 inputs, 7 examples", _linear_backward_case(2, 6, 7)),
+              Case("one example (m = 1)", _linear_backward_case(4, 3, 1)),
+          ),
+          compare=linear_backward_result,
+          known_mistakes=LINEAR_BACKWARD_MISTAKES),
+    Check("linear_activation_backward",
+          hint="with linear_cache, Z = cache: dZ = dA * g'(Z), where g' is (Z > 0) for relu, s * (1 - s) with "
+               "s = sigmoid(Z) for sigmoid, 1 - np.tanh(Z) ** 2 for tanh; then return linear_backward(dZ, linear_cache)",
+          cases=(
+              Case("relu, 3 units, 4 examples", _activation_backward_case(5, 3, 4, "relu"), public=True),
+              Case("sigmoid, 1 unit, 6 examples", _activation_backward_case(4, 1, 6, "sigmoid"), public=True),
+              Case("tanh, 2 units, 5 examples", _activation_backward_case(3, 2, 5, "tanh"), public=True),
+              Case("relu on one example (m = 1)", _activation_backward_case(6, 4, 1, "relu")),
+              Case("sigmoid, 2 units, 12 examples", _activation_backward_case(5, 2, 12, "sigmoid")),
+              Case("tanh, 5 units, 3 examples", _activation_backward_case(2, 5, 3, "tanh")),
+          ),
+          compare=activation_backward_result),
     Check("L_model_backward",
-          hint="start from dAL = -(Y/AL - (1-Y)/(1-AL)); for l = L..1: dZ = dA * g'(Z) (sigmoid for layer L, "
-               "relu below), dW = dZ A_prev.T / m, db = sum(dZ, axis=1, keepdims=True) / m, "
-               "grads['dA' + str(l-1)] = W.T dZ",
+          hint="start from dAL = -(Y/AL - (1-Y)/(1-AL)); for l = L..1: dA, dW, db = "
+               "linear_activation_backward(dA, caches[l-1], 'sigmoid' for layer L, 'relu' below); store "
+               "grads['dW' + str(l)], grads['db' + str(l)] and grads['dA' + str(l-1)] = the dA it returns",
           cases=(
               Case("two layers [4, 3, 1], 5 examples", _backward_case([4, 3, 1], 5), public=True),
               Case("three layers [7, 6, 3, 1], 40 examples", _backward_case([7, 6, 3, 1], 40), public=True),

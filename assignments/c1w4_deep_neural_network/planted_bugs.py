@@ -1,13 +1,18 @@
 """One typical mistake per exercise: each must lose exactly that exercise's points.
 
-The exercises build on each other: L_model_forward calls linear_activation_forward, and
-L_layer_model calls exercises 1 to 6. Each mistake planted in a called exercise is one that its
-callers' checks see again: L_layer_model, run with it, errs or records other costs and parameters
-than the reference, and L_model_forward returns other caches (a test checks this with the grader's
-cascade turned off). The grader's cascade keeps the loss in the one exercise: when an exercise
+The exercises build on each other: linear_activation_forward calls linear_forward,
+L_model_forward calls linear_activation_forward, linear_activation_backward calls linear_backward,
+L_model_backward calls linear_activation_backward, and L_layer_model calls exercises 1 to 9. Each
+mistake planted in a called exercise is one that its callers' checks see again: L_layer_model, run
+with it, errs or records other costs and parameters than the reference, and the forward and
+backward blocks return other values (a test checks this with the learner's version in place). The grader's cascade keeps the loss in the one exercise: when an exercise
 fails its own checks, the exercises that call it are checked with the reference version in its place.
 """
 PLANTED_BUGS = {
+    # The bias forgotten: W A alone, as if b were zero.
+    "linear_forward": '''def linear_forward(A, W, b):
+    Z = W @ A
+    return Z, (A, W, b)''',
     # The old course's 0.01 weight scale instead of 1 / sqrt(n_{l-1}).
     "initialize_parameters_deep": '''def initialize_parameters_deep(layer_dims):
     rng = np.random.default_rng(3)
@@ -16,9 +21,9 @@ PLANTED_BUGS = {
         parameters[f"W{l}"] = rng.standard_normal((layer_dims[l], layer_dims[l - 1])) * 0.01
         parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
     return parameters''',
-    # The cache holds the layer's output A where backpropagation needs its input A_prev.
+    # The activation cache holds the layer's output A where backpropagation needs Z for g'(Z).
     "linear_activation_forward": '''def linear_activation_forward(A_prev, W, b, activation):
-    Z = W @ A_prev + b
+    Z, linear_cache = linear_forward(A_prev, W, b)
     if activation == "relu":
         A = relu(Z)
     elif activation == "sigmoid":
@@ -27,7 +32,7 @@ PLANTED_BUGS = {
         A = np.tanh(Z)
     else:
         raise ValueError(f"unknown activation {activation!r}")
-    return A, ((A, W, b), Z)''',
+    return A, (linear_cache, A)''',
     # The output layer's cache is never appended: L - 1 caches, so backpropagation misses a layer.
     "L_model_forward": '''def L_model_forward(X, parameters):
     L = len(parameters) // 2
@@ -40,22 +45,34 @@ PLANTED_BUGS = {
     # The 1/m forgotten: the summed loss, not its mean over the m examples.
     "compute_cost": '''def compute_cost(AL, Y):
     return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)))''',
-    # A sign slip in dAL: + between the two terms, where the derivative of the cost has -.
+    # db summed over every entry of dZ (no axis=1, keepdims=True): one number where each unit needs its own.
+    "linear_backward": '''def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = dZ @ A_prev.T / m
+    db = np.sum(dZ) / m
+    dA_prev = W.T @ dZ
+    return dA_prev, dW, db''',
+    # The sigmoid's derivative taken as s instead of s * (1 - s).
+    "linear_activation_backward": '''def linear_activation_backward(dA, cache, activation):
+    linear_cache, Z = cache
+    if activation == "relu":
+        dZ = dA * (Z > 0)
+    elif activation == "sigmoid":
+        dZ = dA * sigmoid(Z)
+    elif activation == "tanh":
+        dZ = dA * (1 - np.tanh(Z) ** 2)
+    else:
+        raise ValueError(f"unknown activation {activation!r}")
+    return linear_backward(dZ, linear_cache)''',
+    # A sign slip in dAL: + between the two terms, where the derivative of the loss has -.
     "L_model_backward": '''def L_model_backward(AL, Y, caches):
     L = len(caches)
     grads = {}
     dA = -(Y / AL + (1 - Y) / (1 - AL))
     for l in range(L, 0, -1):
-        (A_prev, W, b), Z = caches[l - 1]
-        m = A_prev.shape[1]
-        if l == L:
-            s = sigmoid(Z)
-            dZ = dA * s * (1 - s)
-        else:
-            dZ = dA * (Z > 0)
-        grads[f"dW{l}"] = dZ @ A_prev.T / m
-        grads[f"db{l}"] = np.sum(dZ, axis=1, keepdims=True) / m
-        dA = W.T @ dZ
+        activation = "sigmoid" if l == L else "relu"
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(dA, caches[l - 1], activation)
         grads[f"dA{l - 1}"] = dA
     return grads''',
     # An off-by-one: range(1, L) stops before the output layer, which is never updated.
