@@ -29,7 +29,7 @@ from papermill.utils import remove_args
 
 from grader import codec, sandbox
 from grader.cells import exercise_of, harness_cell, harness_of, without_submit_cells
-from grader.harness import OWN_CALLEES_TYPE, RESULTS_TYPE
+from grader.harness import CRASHED_SUFFIX, OWN_CALLEES_TYPE, RESULTS_TYPE
 from grader.outcome import NETWORK_ERRORS, Failure, Status, no_space_left
 
 @dataclass(frozen=True)
@@ -42,9 +42,6 @@ class Limits:
     output_bytes: int = 1_000_000  # printed output kept per cell; the rest is dropped
     scratch_mib: int = 512        # all the files the kernel may write (working folder, /tmp, home)
     results_mib: int = 256        # what one exercise's check may send back
-
-    def describe(self):
-        return f"the {self.cell_seconds} s limit per cell or {self.notebook_seconds} s per notebook"
 
 
 @dataclass
@@ -247,6 +244,10 @@ def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", pr
             if harness_of(culprit):
                 failures[harness_of(culprit)] = verdict or Failure.error(
                     f"the kernel stopped while checking this exercise ({crash}): does your function exit or crash Python?")
+                if harness_of(culprit) in cascade.reference:  # it failed: its callers run with the reference,
+                    crashed = folder / _reference_name(harness_of(culprit))  # and not again with it
+                    sandbox.write_for_kernel(crashed, cascade.reference[harness_of(culprit)].encode())
+                    sandbox.write_for_kernel(crashed.with_suffix(CRASHED_SUFFIX), b"")
             elif exercise_of(culprit):
                 cell_failures[exercise_of(culprit)] = Failure(died.status, f"its cell stopped the kernel: {died.reason}")
             else:
@@ -276,6 +277,19 @@ def run(notebook, inputs, parameters, limits=Limits(), kernel_name="python3", pr
         return Execution(outputs, own_callee_outputs, failures, seconds, other_failures, checked_anyway)
 
 
+def _whose(cell):
+    return "its cell was" if exercise_of(cell) else "its check was" if harness_of(cell) else "was"
+
+
+def _limit_hit(cell, limits):
+    """Which time limit stopped the cell: its own, or what was left of the notebook's (a cell
+    that ran for less than the per-cell limit was given only what was left)."""
+    ran = cell.get("metadata", {}).get("papermill", {}).get("duration")
+    if ran is not None and ran < limits.cell_seconds - 1:
+        return f"the {limits.notebook_seconds} s limit per notebook (the whole run's time was spent)"
+    return f"the {limits.cell_seconds} s limit per cell"
+
+
 def _a_consequence(cell, failed_before):
     """Whether a cell failed only because an exercise is not written yet (NotImplementedError)
     or because a cell before it failed (a NameError then): what failed first is reported."""
@@ -288,7 +302,7 @@ def _cell_failure(cell, limits):
     for out in cell.get("outputs", []):
         if out.get("output_type") == "error":
             if out.get("ename") in ("CellTimeout", "KeyboardInterrupt"):  # we interrupted it
-                return Failure(Status.TIMEOUT, f"stopped at {limits.describe()}")
+                return Failure(Status.TIMEOUT, f"{_whose(cell)} stopped at {_limit_hit(cell, limits)}")
             where = "its cell raised" if exercise_of(cell) else "raised"
             message = out.get("evalue", "")
             if _NO_SPACE.search(message):  # in the harness's words, which name the limit

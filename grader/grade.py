@@ -8,6 +8,7 @@ from grader import execute, load, sandbox
 from grader.execute import Cascade, Limits
 from grader.judge import judge_exercise
 from grader.outcome import OFFLINE_HINT, Status
+from grader.release import BEGIN, END
 
 SCHEMA_VERSION = 1
 
@@ -69,6 +70,11 @@ def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits(), private=
             result.points_with_your_callees = with_yours.points if with_yours else None
             result.message += _callee_note(result, broken, with_yours)
 
+    shown_to_kernel = [assignment.solutions[e.id] for e in exercises if e.status != Status.PASSED]
+    submitted = "\n".join(cell.source for cell in notebook.cells)  # a learner's own lines are theirs to see
+    reference_lines = {line for line in set().union(*map(_solution_lines, shown_to_kernel)) if line not in submitted}
+    _withhold_reference_code(exercises, checks, reference_lines)
+
     notes = []
     if sub.tampered:
         notes.append(f"{len(sub.tampered)} locked cell(s) had been edited or deleted; "
@@ -77,6 +83,7 @@ def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits(), private=
               for position, failure in sorted(run.cell_failures.items())]
     notes += [_with_hint(f"{exercise_id} was checked, but {failure.reason}", failure)
               for exercise_id, failure in run.checked_anyway.items()]
+    notes = [WITHHELD if _quotes(note, reference_lines) else note for note in notes]
     seconds = {"execution": run.seconds, "total": time.perf_counter() - started}
     return {
         "schema_version": SCHEMA_VERSION,
@@ -88,6 +95,37 @@ def grade(path, assignment_id=None, seed=0, fast=True, limits=Limits(), private=
         "notes": notes,
         "environment": _environment(seed, fast, seconds, limits),
     }
+
+
+# The reference code of an exercise that failed is run in the kernel while its callers are checked,
+# so a learner's code could put it in an error message; feedback never shows it.
+WITHHELD = "this message quoted the reference solution's code, which feedback never shows"
+
+
+def _solution_lines(code):
+    """The lines inside a solution's regions that are long enough to be recognised, and its
+    markers, which no learner's notebook holds."""
+    lines, inside = {BEGIN}, False
+    for line in code.splitlines():
+        text = line.strip()
+        if text.startswith((BEGIN, END)):
+            inside = text.startswith(BEGIN)
+        elif inside and len(text) >= 8 and not text.startswith("#"):
+            lines.add(text)
+    return lines
+
+
+def _quotes(text, reference_lines):
+    return any(line in text for line in reference_lines)
+
+
+def _withhold_reference_code(exercises, checks, reference_lines):
+    for result in exercises:
+        if _quotes(result.message, reference_lines):
+            result.message = f"{checks[result.id].hint} ({WITHHELD})"
+        for case in result.cases:
+            if _quotes(case.message, reference_lines):
+                case.message = WITHHELD
 
 
 def _exercise_json(result):

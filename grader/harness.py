@@ -28,6 +28,8 @@ from grader.sandbox import SCRATCH_ENV
 RESULTS_TYPE = "application/x-grader-results"  # base64 of the codec's bytes
 # The same, from the second run: with the learner's own versions of the callees that failed.
 OWN_CALLEES_TYPE = "application/x-grader-results-own-callees"
+# Beside a reference whose learner's version killed the kernel: no second run with that version.
+CRASHED_SUFFIX = ".crashed"
 
 
 def short_error(error):
@@ -75,7 +77,8 @@ def run_exercise(name, namespace, inputs_path, reference_paths=()):
     with _references_in_place(namespace, references):
         cases = _call_on_every_case(function, data)
     _send({"missing": False, "cases": cases}, RESULTS_TYPE)
-    if references and not all(c.get("not_implemented") for c in cases):
+    crashed = any(os.path.exists(os.path.splitext(p)[0] + CRASHED_SUFFIX) for p in references)
+    if references and not crashed and not all(c.get("not_implemented") for c in cases):
         _send({"missing": False, "cases": _call_on_every_case(function, data)}, OWN_CALLEES_TYPE)
 
 
@@ -123,8 +126,8 @@ def _references_in_place(namespace, paths):
     before = dict(namespace)
     try:
         for path in paths:
-            with open(path) as f:
-                exec(compile(f.read(), path, "exec"), namespace)
+            with open(path) as f:  # under a name with no source behind it: inspect cannot show it
+                exec(compile(f.read(), "<reference>", "exec"), namespace)
         yield
     finally:
         for key in set(namespace) - set(before):

@@ -7,7 +7,7 @@ from solution_variants import solution_with
 
 from grader.assignment import Assignment
 from grader.execute import Limits
-from grader.grade import grade
+from grader.grade import _solution_lines, grade
 from grader.outcome import OFFLINE_HINT
 
 ASSIGNMENT = Assignment("c1w1_data_as_tensors")
@@ -154,13 +154,46 @@ def test_a_broken_helper_costs_only_itself_and_its_callers_are_told_to_fix_it_fi
 
 
 @pytest.mark.slow
+def test_a_helper_that_crashes_the_kernel_costs_only_itself(tmp_path):
+    """Its check kills the kernel before its reference can be handed over in the usual way: the
+    grader hands it over before the next kernel starts, so its callers still run with it."""
+    crash = "def sigmoid(z):\n    import os\n    os._exit(1)\n"
+    path = solution_with(tmp_path, Assignment("c1w2_logistic_regression"), replace={"sigmoid": crash})
+    by_id = {e["id"]: e for e in grade(path)["exercises"]}
+    assert by_id.pop("sigmoid")["status"] == "error"
+    assert all(e["status"] == "passed" and e["points"] == e["max_points"] for e in by_id.values()), by_id
+
+
+@pytest.mark.slow
+def test_feedback_never_shows_the_reference_code_a_learners_function_could_reach(tmp_path):
+    """An unwritten sigmoid is replaced by its reference while propagate is checked; a propagate
+    that raises the reference's source, found by inspect or on disk, gets its message withheld."""
+    leak = (
+        "def propagate(w, b, X, Y):\n"
+        "    import glob, inspect\n"
+        "    try:\n"
+        "        text = inspect.getsource(sigmoid)\n"
+        "    except (OSError, TypeError):\n"
+        "        found = glob.glob('/tmp/.grader/reference_sigmoid.py')  # where the grader puts it\n"
+        "        text = open(found[0]).read() if found else 'no reference found'\n"
+        "    raise ValueError(text.replace('\\n', ' '))  # on one line: an error shows its first line\n")
+    assignment = Assignment("c1w2_logistic_regression")
+    stub = 'def sigmoid(z):\n    raise NotImplementedError("sigmoid: write your code here")\n'
+    result = grade(solution_with(tmp_path, assignment, replace={"sigmoid": stub, "propagate": leak}))
+    solution = _solution_lines(assignment.solutions["sigmoid"])
+    assert solution and not [line for line in solution if line in str(result)], result
+    propagate = next(e for e in result["exercises"] if e["id"] == "propagate")
+    assert propagate["status"] == "error" and "feedback never shows" in str(propagate), propagate
+
+
+@pytest.mark.slow
 def test_an_endless_exercise_times_out_and_the_others_still_count(tmp_path):
     endless = "def standardize(X_train, X_other):\n    while True:\n        pass\n"
     result = grade(submission(tmp_path, replace={"standardize": endless}),
                    limits=Limits(cell_seconds=30, notebook_seconds=400))
     by_id = {e["id"]: e for e in result["exercises"]}
     assert by_id["standardize"]["status"] == "timeout"
-    assert "30 s limit per cell" in by_id["standardize"]["message"]
+    assert "its check was stopped at the 30 s limit per cell" in by_id["standardize"]["message"]
     assert by_id["flatten_images"]["status"] == by_id["train_dev_test_split"]["status"] == "passed"
 
 
@@ -172,7 +205,7 @@ def test_the_notebook_limit_bounds_a_submission_that_sleeps_everywhere(tmp_path)
     by_id = {e["id"]: e for e in result["exercises"]}
     assert by_id["flatten_images"]["status"] == "passed"
     for name in slow:
-        assert by_id[name]["status"] == "timeout" and "40 s per notebook" in by_id[name]["message"], by_id[name]
+        assert by_id[name]["status"] == "timeout" and "40 s limit per notebook" in by_id[name]["message"], by_id[name]
     # Two hours of sleeping end at the notebook limit, plus kernel start-up and the checks.
     assert result["environment"]["seconds"]["execution"] < 40 + 45, result["environment"]["seconds"]
 

@@ -42,7 +42,7 @@ def test_an_exercise_whose_cell_fails_gets_that_cells_status_and_the_rest_is_gra
         "propagate": (Status.OUT_OF_MEMORY, "its cell stopped the kernel: the kernel used more than 1500 MiB "
                                             "(the memory limit)"),
         "optimize": (Status.ERROR, "its cell stopped the kernel"),
-        "predict": (Status.TIMEOUT, "stopped at the 20 s limit per cell"),
+        "predict": (Status.TIMEOUT, "its cell was stopped at the 20 s limit per cell"),
     }
     for exercise_id, (status, reason) in expected.items():
         got = by_id[exercise_id]
