@@ -36,7 +36,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from grader.checks import Case, Check, array_of_shape, n_parts, same_structure
+from grader.checks import Case, Check, array_of_shape, import_keras, n_parts, same_structure
 from grader.codec import ModelInput, ModelStructure
 
 IMG_SHAPE = (96, 96, 3)
@@ -51,13 +51,6 @@ TUNED_ACCURACY = 0.75    # after fine-tuning: the reference 0.81 to 0.88 (4 data
 # computing in TF32, and far below what another architecture changes (no preprocess_input: 4.4, pixels
 # / 255: 6.3, measured on the public case).
 LOGIT_TOLERANCE = 0.05
-
-
-def _keras():
-    from lessons.setup import import_tensorflow_quietly
-    import_tensorflow_quietly()
-    import keras
-    return keras
 
 
 # ---------------------------------------------------------------- the bases sent to the kernel
@@ -81,7 +74,7 @@ def frozen(model):
 def small_base(shape=(32, 32, 3)):
     """A small base with the parts of a MobileNetV2 block (convolution, depthwise convolution, batch
     normalisation), seeded: 9 layers, 16 features per position."""
-    keras = _keras()
+    keras = import_keras()
     glorot = keras.initializers.GlorotUniform
     inputs = keras.Input(shape=shape, name="pixels")
     x = keras.layers.Conv2D(8, 3, strides=2, padding="same", use_bias=False, name="conv",
@@ -99,7 +92,7 @@ def small_base(shape=(32, 32, 3)):
 
 def augmenter(shape):
     """The reference data_augmenter, as a model to send."""
-    keras = _keras()
+    keras = import_keras()
     return keras.Sequential([keras.Input(shape=shape), keras.layers.RandomFlip("horizontal"),
                              keras.layers.RandomRotation(0.2)], name="data_augmentation")
 
@@ -206,7 +199,7 @@ UNFREEZE_CASES = (
 def _pooled_features(base_weights, images, divide_by=1.0, preprocess=True):
     """GlobalAveragePooling2D of MobileNetV2 with `base_weights` on `images` (0-255) / divide_by,
     after preprocess_input or not."""
-    keras = _keras()
+    keras = import_keras()
     from lessons.pretrained.mobilenet import mobilenet_v2, predict_eagerly
     base = mobilenet_v2(images.shape[1:])
     base.set_weights(base_weights)
