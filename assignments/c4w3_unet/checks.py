@@ -36,7 +36,6 @@ which the grader scores with the mean IoU against masks it keeps to itself. The 
 under the value measured with the solution. A U-Net whose layers are right but whose concatenation puts the
 skip connection first loads the weights (same shapes) and predicts nonsense: this check is what sees it.
 """
-import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -49,7 +48,6 @@ from grader.codec import ModelStructure
 
 HERE = Path(__file__).resolve().parent
 WEIGHTS_FILE = HERE / "unet_shapes32.npz"
-RECORD_FILE = HERE / "unet_shapes32.json"
 
 rng = np.random.default_rng(4303)
 
@@ -375,11 +373,6 @@ PREDICT_CASES = (
     _masks_case("the trained weights, 16 new pictures of shapes", 16, 3, MASKS_MEAN_IOU["public"], public=True),
     _masks_case("the trained weights, 48 other pictures", 48, 4, MASKS_MEAN_IOU["hidden"]),
 )
-
-
-def record():
-    """What train_fixture.py recorded about the committed weights."""
-    return json.loads(RECORD_FILE.read_text())
 
 
 CHECKS = [

@@ -45,7 +45,6 @@ load 9-20 the solution grades in 51 s, each planted bug in 28-42 s. The untouche
 starting the kernel and importing TensorFlow; most of the rest is detect_triggers' two cases (building the model
 and running the GRUs over 6 and 12 clips).
 """
-import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,7 +55,6 @@ from grader.codec import ModelStructure
 
 HERE = Path(__file__).resolve().parent
 WEIGHTS_FILE = HERE / "trigger_weights.npz"
-RECORD_FILE = HERE / "trigger_weights.json"
 
 LABEL_STEPS = 50
 TX, N_FREQ, TY = 988, 101, 244
@@ -344,11 +342,6 @@ DETECT_CASES = (
     _detect_case("the trained weights, 6 new clips", 6, 3, AUC_THRESHOLD["public"], public=True),
     _detect_case("the trained weights, 12 other clips", 12, 4, AUC_THRESHOLD["hidden"]),
 )
-
-
-def record():
-    """What train_fixture.py recorded about the committed weights."""
-    return json.loads(RECORD_FILE.read_text())
 
 
 CHECKS = [
