@@ -12,17 +12,21 @@ learner's functions do, in the grader's process, with this module's own 3-layer 
   times the scale keras.layers.Dropout applies in training (1 / keep_prob), computed here with
   Keras; keep_prob = 1 must change nothing, like Keras's Dropout at inference; on large inputs
   the mean activation must stay within 2% of the undropped one (inverted dropout);
+- initialize_parameters_zeros: zeros of the right shapes; initialize_parameters_random: the reference's
+  draws, and a wrong scale named as such;
+- backward_propagation_1d: also compared with the derivative tf.GradientTape finds for J = theta * x;
+  gradient_check (1-D): the reference's relative difference within 1e-7;
 - gradient_check_n: correct gradients must give a relative difference below 2e-7, gradients
   with a planted bug the difference this module computes (within 0.1%), above 1e-3; a difference
   computed from an (n,) vector and an (n, 1) column (broadcast to (n, n)) is named as such.
-Known mistakes (the legacy np.random stream for He initialisation and the dropout masks) are
+Known mistakes (the legacy np.random stream for the random and He initialisations and the dropout masks) are
 computed here from each case's arguments and named in the feedback.
 """
 
 import numpy as np
 
-from grader.checks import (Case, Check, KnownMistake, array_of_shape, close, dict_of_arrays, import_keras, import_tf,
-                           n_parts, one_number, same_structure)
+from grader.checks import (Case, Check, KnownMistake, agrees_with, array_of_shape, close, dict_of_arrays, import_keras,
+                           import_tf, n_parts, one_number, same_structure)
 
 rng = np.random.default_rng(2101)
 
@@ -174,42 +178,91 @@ def _keras_dropout_is_identity_at_inference(A):
     return np.array_equal(np.asarray(keras.layers.Dropout(rate=0.2, seed=0)(A, training=False)), A)
 
 
-# ---------------------------------------------------------------- initialize_parameters_he
-def he_initialisation(expected, got, case):
-    dims = case.args[0]
+# ---------------------------------------------------------------- the three initialisations
+def _initialisation_shapes(dims):
     shapes = {}
     for l in range(1, len(dims)):
         shapes[f"W{l}"], shapes[f"b{l}"] = (dims[l], dims[l - 1]), (dims[l], 1)
-    message = dict_of_arrays(got, shapes)
+    return shapes
+
+
+def zero_initialisation(expected, got, case):
+    message = dict_of_arrays(got, _initialisation_shapes(case.args[0]))
     if message:
         return message
-    for key in shapes:
-        if np.asarray(got[key]).dtype != np.float64:
-            return f"{key} has dtype {np.asarray(got[key]).dtype}: keep NumPy's default float64"
-    for l in range(1, len(dims)):
-        e, g = np.asarray(expected[f"W{l}"]), np.asarray(got[f"W{l}"])
-        if not np.allclose(g, e, atol=1e-10, rtol=1e-7):
-            c = float(np.sum(g * e) / np.sum(e * e))
-            if np.allclose(g, c * e, atol=1e-10, rtol=1e-6):
-                return (f"W{l} is the right draw times {c:.4g} of the expected scale: He initialisation "
-                        f"multiplies by np.sqrt(2 / n_prev), here np.sqrt(2 / {dims[l - 1]}) = {np.sqrt(2 / dims[l - 1]):.4g}")
-    return close(atol=1e-10, rtol=1e-7)(expected, got, case)
+    nonzero = [key for key in got if np.any(np.asarray(got[key]) != 0)]
+    if nonzero:
+        return f"{nonzero[0]} should hold zeros only (np.zeros)"
+    return close(atol=0, rtol=0)(expected, got, case)
 
 
-def _legacy_he(case):
-    """The classic course's np.random.seed(3) then np.random.randn(...) * np.sqrt(2 / n_prev), drawn from
+def scaled_draws(scale_rule):
+    """The comparison of an initialisation whose weights are the reference's draws times a scale:
+    `scale_rule(dims, l)` says what layer l's scale should be, for a learner whose scale is off."""
+    def compare(expected, got, case):
+        dims = case.args[0]
+        message = dict_of_arrays(got, _initialisation_shapes(dims))
+        if message:
+            return message
+        for key in got:
+            if np.asarray(got[key]).dtype != np.float64:
+                return f"{key} has dtype {np.asarray(got[key]).dtype}: keep NumPy's default float64"
+        for l in range(1, len(dims)):
+            e, g = np.asarray(expected[f"W{l}"]), np.asarray(got[f"W{l}"])
+            if not np.allclose(g, e, atol=1e-10, rtol=1e-7):
+                c = float(np.sum(g * e) / np.sum(e * e))
+                if np.allclose(g, c * e, atol=1e-10, rtol=1e-6):
+                    return f"W{l} is the right draw times {c:.4g} of the expected scale: {scale_rule(dims, l)}"
+        return close(atol=1e-10, rtol=1e-7)(expected, got, case)
+    return compare
+
+
+def _he_scale(dims, l):
+    return (f"He initialisation multiplies by np.sqrt(2 / n_prev), here np.sqrt(2 / {dims[l - 1]}) = "
+            f"{np.sqrt(2 / dims[l - 1]):.4g}")
+
+
+def _legacy_stream(scale):
+    """The classic course's np.random.seed(3) then np.random.randn(...) * scale(n_prev), drawn from
     a RandomState of its own (never the global state)."""
-    dims, legacy = case.args[0], np.random.RandomState(3)
-    parameters = {}
-    for l in range(1, len(dims)):
-        parameters[f"W{l}"] = legacy.standard_normal((dims[l], dims[l - 1])) * np.sqrt(2 / dims[l - 1])
-        parameters[f"b{l}"] = np.zeros((dims[l], 1))
-    return parameters
+    def value(case):
+        dims, legacy = case.args[0], np.random.RandomState(3)
+        parameters = {}
+        for l in range(1, len(dims)):
+            parameters[f"W{l}"] = legacy.standard_normal((dims[l], dims[l - 1])) * scale(dims[l - 1])
+            parameters[f"b{l}"] = np.zeros((dims[l], 1))
+        return parameters
+    return value
 
 
-LEGACY_HE = KnownMistake("these are the values of the legacy np.random.seed/randn stream: draw from the "
-                         "`rng = np.random.default_rng(3)` this notebook asks for, with "
-                         "rng.standard_normal((n_l, n_prev))", _legacy_he)
+LEGACY_STREAM = ("these are the values of the legacy np.random.seed/randn stream: draw from the "
+                 "`rng = np.random.default_rng(3)` this notebook asks for, with rng.standard_normal((n_l, n_prev))")
+LEGACY_HE = KnownMistake(LEGACY_STREAM, _legacy_stream(lambda n_prev: np.sqrt(2 / n_prev)))
+LEGACY_RANDOM = KnownMistake(LEGACY_STREAM, _legacy_stream(lambda n_prev: 10.0))
+
+
+# ---------------------------------------------------------------- the 1-D gradient check
+def taped_derivative_1d(expected, got, case):
+    """dtheta against tf.GradientTape's derivative of J = theta * x, then the reference's."""
+    message = one_number(got, "dtheta")
+    if message:
+        return message
+    tf = import_tf()
+    x, theta = (tf.Variable(float(v), dtype=tf.float64) for v in case.args)
+    with tf.GradientTape() as tape:
+        J = theta * x
+    twin = float(tape.gradient(J, theta))
+    return (agrees_with(got, twin, "tf.GradientTape's dJ/dtheta for J = theta * x", atol=1e-12, what="dtheta")
+            or close(atol=1e-12)(expected, got, case))
+
+
+def difference_1d(expected, got, case):
+    message = one_number(got, "the difference")
+    if message:
+        return message
+    if abs(float(got) - float(expected)) > 1e-7:
+        return f"the relative difference should be {float(expected):.3g}, got {float(got):.3g}"
+    return None
 
 
 # ---------------------------------------------------------------- compute_cost_with_regularization
@@ -521,6 +574,26 @@ def _large_dropout_case(dims, m, keep_prob, seed):
 
 
 CHECKS = [
+    Check("initialize_parameters_zeros",
+          hint="for l = 1..L: W_l = np.zeros((n_l, n_prev)) and b_l = np.zeros((n_l, 1))",
+          cases=(
+              Case("layers_dims [3, 2, 1]", ([3, 2, 1],), public=True),
+              Case("layers_dims [2, 40, 10, 1]", ([2, 40, 10, 1],), public=True),
+              Case("one layer [5, 1]", ([5, 1],)),
+              Case("layers_dims [4, 6, 3, 2, 1]", ([4, 6, 3, 2, 1],)),
+          ),
+          compare=zero_initialisation),
+    Check("initialize_parameters_random",
+          hint="one generator, rng = np.random.default_rng(3), created once; for l = 1..L in that order: "
+               "W_l = rng.standard_normal((n_l, n_prev)) * 10, b_l = np.zeros((n_l, 1))",
+          cases=(
+              Case("layers_dims [3, 2, 1]", ([3, 2, 1],), public=True),
+              Case("layers_dims [2, 40, 10, 1]", ([2, 40, 10, 1],), public=True),
+              Case("one layer [5, 1]", ([5, 1],)),
+              Case("layers_dims [4, 6, 3, 2, 1]", ([4, 6, 3, 2, 1],)),
+          ),
+          compare=scaled_draws(lambda dims, l: "this initialisation multiplies the standard normal draws by 10"),
+          known_mistakes=(LEGACY_RANDOM,)),
     Check("initialize_parameters_he",
           hint="one generator, rng = np.random.default_rng(3), created once; for l = 1..L in that order: "
                "W_l = rng.standard_normal((n_l, n_prev)) * np.sqrt(2 / n_prev), b_l = np.zeros((n_l, 1))",
@@ -531,7 +604,7 @@ CHECKS = [
               Case("layers_dims [2, 40, 10, 1]", ([2, 40, 10, 1],)),
               Case("a wide input [100, 30, 8, 1]", ([100, 30, 8, 1],)),
           ),
-          compare=he_initialisation,
+          compare=scaled_draws(_he_scale),
           known_mistakes=(LEGACY_HE,)),
     Check("compute_cost_with_regularization",
           hint="compute_cost(A3, Y) plus lambd / (2 * m) times the sum of the squares of every entry of "
@@ -591,6 +664,33 @@ CHECKS = [
               Case("keep_prob = 1: plain backpropagation", _dropout_backward_case([3, 6, 4, 1], 7, 1.0)),
           ),
           compare=dropout_gradients),
+    Check("forward_propagation_1d",
+          hint="J = theta * x",
+          cases=(
+              Case("x = 2, theta = 4", (2.0, 4.0), public=True),
+              Case("x = -3, theta = 0.5", (-3.0, 0.5)),
+              Case("x = 0.25, theta = -8", (0.25, -8.0)),
+          ),
+          compare=close(atol=1e-12)),
+    Check("backward_propagation_1d",
+          hint="dJ/dtheta for J = theta * x is x",
+          cases=(
+              Case("x = 2, theta = 4", (2.0, 4.0), public=True),
+              Case("x = -3, theta = 0.5", (-3.0, 0.5)),
+              Case("x = 0.25, theta = -8", (0.25, -8.0)),
+          ),
+          compare=taped_derivative_1d),
+    Check("gradient_check",
+          hint="gradapprox = (forward_propagation_1d(x, theta + epsilon) - forward_propagation_1d(x, theta - epsilon)) "
+               "/ (2 * epsilon), grad = backward_propagation_1d(x, theta); return "
+               "np.linalg.norm(grad - gradapprox) / (np.linalg.norm(grad) + np.linalg.norm(gradapprox))",
+          cases=(
+              Case("x = 2, theta = 4", (2.0, 4.0), public=True),
+              Case("x = -3, theta = 0.5", (-3.0, 0.5)),
+              Case("x = 3, theta = 1.5, epsilon = 1e-4", (3.0, 1.5, 1e-4), public=True),
+              Case("x = 0.25, theta = -8, epsilon = 1e-5", (0.25, -8.0, 1e-5)),
+          ),
+          compare=difference_1d),
     Check("gradient_check_n",
           hint="theta = dictionary_to_vector(parameters), grad = gradients_to_vector(gradients); for each i: "
                "copy theta twice (np.copy), add epsilon to entry i of one and subtract it from the other, "

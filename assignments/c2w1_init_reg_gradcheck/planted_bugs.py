@@ -1,9 +1,27 @@
 """One typical mistake per exercise: each must lose exactly that exercise's points.
 
 The checks give every exercise its own inputs (caches, gradients, parameters made by the
-grader), so a mistake in one function never reaches another's check.
+grader), so a mistake in one function never reaches another's check, except in the 1-D gradient
+check: gradient_check calls forward_propagation_1d and backward_propagation_1d, and the mistakes
+planted there are ones its checks see again (a test checks this with the learner's version in
+place). The grader's cascade keeps the loss in the one exercise.
 """
 PLANTED_BUGS = {
+    # The biases as vectors of shape (n_l,) instead of columns (n_l, 1).
+    "initialize_parameters_zeros": '''def initialize_parameters_zeros(layers_dims):
+    parameters = {}
+    for l in range(1, len(layers_dims)):
+        parameters[f"W{l}"] = np.zeros((layers_dims[l], layers_dims[l - 1]))
+        parameters[f"b{l}"] = np.zeros(layers_dims[l])
+    return parameters''',
+    # A new generator for every layer: each layer restarts the same stream of draws.
+    "initialize_parameters_random": '''def initialize_parameters_random(layers_dims):
+    parameters = {}
+    for l in range(1, len(layers_dims)):
+        rng = np.random.default_rng(3)
+        parameters[f"W{l}"] = rng.standard_normal((layers_dims[l], layers_dims[l - 1])) * 10
+        parameters[f"b{l}"] = np.zeros((layers_dims[l], 1))
+    return parameters''',
     # LeCun's (or "Xavier's" in the seed's wording) 1/n_prev instead of He's 2/n_prev.
     "initialize_parameters_he": '''def initialize_parameters_he(layers_dims):
     rng = np.random.default_rng(3)
@@ -69,6 +87,20 @@ PLANTED_BUGS = {
     return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2, "dW3": dW3, "db3": db3}''',
     # theta_plus = theta without a copy: the nudge lands in theta itself, so J_minus is computed at
     # theta instead of theta - epsilon and every numerical slope comes out half as large.
+    # The product written as a sum: J = theta + x, whose derivative is 1, not x.
+    "forward_propagation_1d": '''def forward_propagation_1d(x, theta):
+    return theta + x''',
+    # The derivative with respect to the wrong variable: dJ/dx = theta instead of dJ/dtheta = x.
+    "backward_propagation_1d": '''def backward_propagation_1d(x, theta):
+    return theta''',
+    # The two-sided difference divided by epsilon instead of 2 * epsilon: gradapprox is twice too large.
+    "gradient_check": '''def gradient_check(x, theta, epsilon=1e-7, print_msg=False):
+    J_plus = forward_propagation_1d(x, theta + epsilon)
+    J_minus = forward_propagation_1d(x, theta - epsilon)
+    gradapprox = (J_plus - J_minus) / epsilon
+    grad = backward_propagation_1d(x, theta)
+    difference = np.linalg.norm(grad - gradapprox) / (np.linalg.norm(grad) + np.linalg.norm(gradapprox))
+    return float(difference)''',
     "gradient_check_n": '''def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7):
     theta = dictionary_to_vector(parameters)
     grad = gradients_to_vector(gradients)
