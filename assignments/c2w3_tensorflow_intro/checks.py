@@ -8,7 +8,13 @@ with what that library computes on the same inputs:
 - softmax with scipy.special.softmax(Z, axis=0) and keras.activations.softmax(Z.T): atol 1e-6;
 - one_hot_matrix with keras.utils.to_categorical(label, C).T: exactly;
 - compute_total_loss with keras.losses.CategoricalCrossentropy(from_logits=True,
-  reduction="sum") on the transposes (it runs in float32): rtol 1e-5.
+  reduction="sum") on the transposes (it runs in float32): rtol 1e-5;
+- initialize_parameters with keras.initializers.GlorotNormal(seed=seed + l) called here on
+  (n_l, n_{l-1}), after checking the shapes, the float32 dtype, the zero biases and the weights'
+  spread: exactly (atol 1e-7). Trainability does not travel (the grader receives values only):
+  train_tf_model's tape needs it, and a locked cell of the notebook shows it;
+- forward_propagation with a float32 keras.Sequential of the same three Dense layers
+  (kernel = W.T, bias = b): atol 1e-5.
 sample_hyperparameters is compared value by value on small draws, and on large draws
 (n = 2500 and 4000) judged on their spread: the ranges, and how many learning rates fall in
 each decade. train_tf_model is judged on the network it returns: this module runs its own NumPy
@@ -16,7 +22,9 @@ forward pass on the returned parameters, on the training data and, in the hidden
 digits the kernel is never given (the cases' reference).
 
 Known mistakes named in the feedback: draws from the legacy global stream (np.random.seed),
-and a total loss that is the mean over the examples or has the examples and classes swapped.
+a total loss that is the mean over the examples or has the examples and classes swapped,
+Keras's Dense default GlorotUniform or one seed for every layer in initialize_parameters, and
+probabilities (a softmax) or a ReLU at the output of forward_propagation.
 """
 import numpy as np
 from scipy.special import log_softmax
@@ -220,6 +228,120 @@ def compare_total_loss(expected, got, case):
     return close(atol=1e-8, rtol=1e-6)(expected, got, case, "the total loss")
 
 
+# ---------------------------------------------------------------- initialize_parameters
+NETWORK_SIZES = (25, 12, 6)
+
+
+def _shapes(n_x):
+    sizes = (n_x, *NETWORK_SIZES)
+    shapes = {}
+    for l in range(1, 4):
+        shapes[f"W{l}"], shapes[f"b{l}"] = (sizes[l], sizes[l - 1]), (sizes[l], 1)
+    return shapes
+
+
+def _glorot_weights(n_x, initializer, seed_of_layer):
+    """W_l = initializer(seed=seed_of_layer(l))((n_l, n_{l-1})) for l = 1, 2, 3, with zero biases, float32."""
+    parameters = {}
+    for key, shape in _shapes(n_x).items():
+        l = int(key[1])
+        parameters[key] = (np.zeros(shape, np.float32) if key[0] == "b" else
+                           np.asarray(initializer(seed=seed_of_layer(l))(shape)))
+    return parameters
+
+
+def compare_initialisation(expected, got, case):
+    n_x, seed = case.args
+    shapes = _shapes(n_x)
+    message = dict_of_arrays(got, shapes, "parameters")
+    if message:
+        return message
+    for key in shapes:
+        dtype = np.asarray(got[key]).dtype
+        if dtype != np.float32:
+            return f"parameters[{key!r}] is {dtype}: TensorFlow models and Keras's initialisers use float32"
+        if key[0] == "b" and np.any(np.asarray(got[key]) != 0):
+            return f"parameters[{key!r}] should start at zero (tf.zeros)"
+    keras = import_keras()
+    twins = _glorot_weights(n_x, keras.initializers.GlorotNormal, lambda l: seed + l)
+    for l in (1, 2, 3):
+        W, n, n_prev = np.asarray(got[f"W{l}"], np.float64), *shapes[f"W{l}"]
+        glorot = np.sqrt(2 / (n + n_prev))
+        if not 0.5 * glorot < W.std() < 2 * glorot:
+            return (f"the values of W{l} have a standard deviation of {W.std():.3g}, where Glorot's is "
+                    f"sqrt(2 / ({n_prev} + {n})) = {glorot:.3g}")
+        message = _twin(W, twins[f"W{l}"], 1e-7, 0, f"keras.initializers.GlorotNormal(seed=seed + {l})(({n}, {n_prev}))")
+        if message:
+            return f"W{l}: {message}"
+    return close(atol=1e-7, rtol=0)(expected, got, case, "parameters")
+
+
+def _keras_initialisation(initializer_name, seed_of_layer):
+    return lambda case: _glorot_weights(case.args[0], getattr(import_keras().initializers, initializer_name),
+                                        seed_of_layer(case.args[1]))
+
+
+INITIALISATION_MISTAKES = (
+    KnownMistake("these are GlorotUniform's values, the default of Keras's Dense layers: this network's weights "
+                 "come from keras.initializers.GlorotNormal(seed=seed + l)",
+                 _keras_initialisation("GlorotUniform", lambda seed: lambda l: seed + l), atol=1e-7),
+    KnownMistake("every layer's weights were drawn with the same seed: give layer l its own initialiser, "
+                 "GlorotNormal(seed=seed + l), so that the layers get different draws",
+                 _keras_initialisation("GlorotNormal", lambda seed: lambda l: seed), atol=1e-7),
+)
+
+
+# ---------------------------------------------------------------- forward_propagation
+def keras_forward(X, parameters):
+    """A float32 keras.Sequential of Dense(25, relu), Dense(12, relu), Dense(6) with kernel W.T and bias b,
+    on X.T (examples in rows): the logits, transposed back to (6, m)."""
+    keras = import_keras()
+    model = keras.Sequential([keras.Input((X.shape[0],)), keras.layers.Dense(25, activation="relu"),
+                              keras.layers.Dense(12, activation="relu"), keras.layers.Dense(6)])
+    for l, layer in enumerate(model.layers, start=1):
+        layer.set_weights([parameters[f"W{l}"].T, parameters[f"b{l}"].ravel()])
+    return np.asarray(model(X.T)).T
+
+
+def compare_forward(expected, got, case):
+    X, parameters = case.args
+    message = array_of_shape(got, (6, X.shape[1]), "the logits")
+    if message:
+        return message
+    message = _twin(got, keras_forward(X, parameters), 1e-5, 0,
+                    "a keras.Sequential of Dense(25, relu), Dense(12, relu), Dense(6) with kernel = W.T and bias = b")
+    if message:
+        return message
+    return close(atol=1e-5, rtol=0)(expected, got, case, "the logits")
+
+
+def _forward_ending_with(output):
+    def value(case):
+        X, p = case.args
+        A2 = np.maximum(p["W2"] @ np.maximum(p["W1"] @ X + p["b1"], 0) + p["b2"], 0)
+        return output(p["W3"] @ A2 + p["b3"])
+    return value
+
+
+FORWARD_MISTAKES = (
+    KnownMistake("these are probabilities, the softmax of the logits: return the logits Z3 themselves; "
+                 "compute_total_loss applies the softmax (from_logits=True)",
+                 _forward_ending_with(lambda Z: scipy_softmax(Z, axis=0)), atol=1e-5),
+    KnownMistake("these are the logits after a ReLU: the output layer is linear, Z3 = W3 A2 + b3, since logits "
+                 "may be negative", _forward_ending_with(lambda Z: np.maximum(Z, 0)), atol=1e-5),
+)
+
+
+def _network_parameters(n_x):
+    """Random float32 parameters with non-zero biases, so that forgetting one shows."""
+    return {key: (rng.standard_normal(shape) * (0.3 if key[0] == "b" else np.sqrt(2 / sum(shape)))).astype(np.float32)
+            for key, shape in _shapes(n_x).items()}
+
+
+def _forward_case(n_x, m):
+    return rng.random((n_x, m)).astype(np.float32), _network_parameters(n_x)
+
+
 def _cross_entropies(logits, labels, classes_axis):
     """The cross-entropy of each example, in float64, with the classes along `classes_axis`."""
     return -np.sum(labels * log_softmax(logits, axis=classes_axis), axis=classes_axis)
@@ -374,6 +496,28 @@ CHECKS = [
           ),
           compare=compare_total_loss,
           known_mistakes=LOSS_MISTAKES),
+    Check("initialize_parameters",
+          hint="for l = 1, 2, 3 with sizes [n_x, 25, 12, 6]: W_l = tf.Variable(keras.initializers.GlorotNormal("
+               "seed=seed + l)((n_l, n_{l-1}))), a new initialiser per layer; b_l = tf.Variable(tf.zeros((n_l, 1)))",
+          cases=(
+              Case("64 inputs, seed 0", (64, 0), public=True),
+              Case("10 inputs, seed 3", (10, 3), public=True),
+              Case("64 inputs, seed 5", (64, 5)),
+              Case("300 inputs, seed 1", (300, 1)),
+          ),
+          compare=compare_initialisation,
+          known_mistakes=INITIALISATION_MISTAKES),
+    Check("forward_propagation",
+          hint="A1 = tf.nn.relu(tf.matmul(W1, X) + b1), A2 = tf.nn.relu(tf.matmul(W2, A1) + b2), "
+               "return tf.matmul(W3, A2) + b3: the logits, with no activation after the last layer",
+          cases=(
+              Case("64 inputs, 5 examples", _forward_case(64, 5), public=True),
+              Case("10 inputs, 8 examples", _forward_case(10, 8), public=True),
+              Case("64 inputs, one example", _forward_case(64, 1)),
+              Case("64 inputs, 100 examples", _forward_case(64, 100)),
+          ),
+          compare=compare_forward,
+          known_mistakes=FORWARD_MISTAKES),
     Check("train_tf_model",
           hint="make the minibatches with tf.data.Dataset.from_tensor_slices((tf.transpose(X_train), "
                "tf.transpose(Y_train))).shuffle(m, seed=seed).batch(minibatch_size); in train_step compute the "

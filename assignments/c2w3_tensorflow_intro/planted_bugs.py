@@ -1,10 +1,11 @@
 """One typical mistake per exercise: each must lose exactly that exercise's points.
 
-train_tf_model calls compute_total_loss, so the mistake planted there is one that train_tf_model's
-checks see again: trained with it, the network no longer learns the digits (a test checks this
-with the grader's cascade turned off). The grader's cascade keeps the loss in the one exercise:
-when compute_total_loss fails its own checks, train_tf_model is checked with the reference
-version in its place.
+train_tf_model calls compute_total_loss, initialize_parameters and forward_propagation, so the
+mistakes planted there are ones that train_tf_model's checks see again: trained with them, the
+network no longer learns the digits or cannot be trained at all (a test checks this with the
+learner's version in place). The grader's cascade keeps the loss in the one exercise: when a
+called exercise fails its own checks, train_tf_model is checked with the reference version in
+its place.
 """
 PLANTED_BUGS = {
     # The learning rate drawn uniformly: 90% of the draws land in [0.1, 1].
@@ -33,6 +34,21 @@ PLANTED_BUGS = {
     "compute_total_loss": '''def compute_total_loss(logits, labels):
     losses = keras.losses.categorical_crossentropy(labels, logits, from_logits=True)
     return tf.reduce_sum(losses)''',
+    # Each weight drawn with the shape (n_{l-1}, n_l) of a Keras Dense kernel, where W_l multiplies the
+    # examples' columns from the left and needs (n_l, n_{l-1}).
+    "initialize_parameters": '''def initialize_parameters(n_x, seed=0):
+    sizes = [n_x, 25, 12, 6]
+    parameters = {}
+    for l in range(1, len(sizes)):
+        initializer = keras.initializers.GlorotNormal(seed=seed + l)
+        parameters[f"W{l}"] = tf.Variable(initializer((sizes[l - 1], sizes[l])), name=f"W{l}")
+        parameters[f"b{l}"] = tf.Variable(tf.zeros((sizes[l], 1)), name=f"b{l}")
+    return parameters''',
+    # tf.multiply, the element-wise product, where the layers need the matrix product tf.matmul.
+    "forward_propagation": '''def forward_propagation(X, parameters):
+    A1 = tf.nn.relu(tf.multiply(parameters["W1"], X) + parameters["b1"])
+    A2 = tf.nn.relu(tf.multiply(parameters["W2"], A1) + parameters["b2"])
+    return tf.multiply(parameters["W3"], A2) + parameters["b3"]''',
     # The loss computed after the tape's block: the tape recorded no path from the variables to
     # it, so every gradient is None and Adam refuses them.
     "train_tf_model": '''def train_tf_model(X_train, Y_train, X_test, Y_test, learning_rate=1e-3, num_epochs=40, minibatch_size=32,
