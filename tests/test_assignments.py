@@ -8,6 +8,7 @@ bug in an exercise that others call is one their checks see again when they run 
 import importlib.util
 
 import nbformat
+import numpy as np
 import pytest
 
 from solution_variants import solution_with
@@ -28,16 +29,36 @@ def planted_bugs(assignment):
     return module.PLANTED_BUGS
 
 
-BUGS = [(a, exercise) for a in ASSIGNMENTS for exercise in planted_bugs(Assignment(a))
-        if exercise not in Assignment(a).answer_ids]
+def callers(assignment, exercise_id):
+    """The exercises whose solutions call `exercise_id`, directly or through another."""
+    return [caller for caller, called in assignment.callees.items() if exercise_id in called]
+
+
+def bug_groups(assignment):
+    """The planted bugs of an assignment's exercises, in groups one grading can test together:
+    within a group no exercise calls another, directly or not, and no exercise calls two of
+    them, so what each bug costs, and what its callers' cascade shows, is its own."""
+    callees = assignment.callees
+    callers_of = {e: set(callers(assignment, e)) for e in callees}
+
+    def independent(one, other):
+        return one not in callees[other] and other not in callees[one] and not callers_of[one] & callers_of[other]
+    groups = []
+    for exercise in planted_bugs(assignment):
+        if exercise in assignment.answer_ids:
+            continue
+        group = next((g for g in groups if all(independent(exercise, other) for other in g)), None)
+        group.append(exercise) if group else groups.append([exercise])
+    return groups
+
+
+BUGS = [pytest.param(a, tuple(group), id=f"{a}-{'+'.join(group)}")
+        for a in ASSIGNMENTS for group in bug_groups(Assignment(a))]
 # A question's answer is judged on its own, calling nothing: half of a quiz's planted wrong answers
 # go into one notebook and half into another, instead of one grading per question.
 QUIZ_HALVES = [(a, half) for a in ASSIGNMENTS if Assignment(a).answer_ids for half in (0, 1)]
 
 
-def callers(assignment, exercise_id):
-    """The exercises whose solutions call `exercise_id`, directly or through another."""
-    return [caller for caller, called in assignment.callees.items() if exercise_id in called]
 
 
 @pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
@@ -81,29 +102,33 @@ def test_untouched_student_notebook_scores_zero(assignment_id):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("assignment_id, exercise_id", BUGS)
-def test_a_planted_bug_costs_exactly_its_exercise(tmp_path, assignment_id, exercise_id):
+@pytest.mark.parametrize("assignment_id, exercises", BUGS)
+def test_a_planted_bug_costs_exactly_its_exercise(tmp_path, assignment_id, exercises):
     """A planted bug loses points in its own exercise only, with that exercise's hint. Where
     other exercises call the buggy one, they keep their points because the cascade checks
     them with the reference in its place, and the bug must be one their checks see again:
     with the learner's (buggy) version they lose points, so the test shows the cascade at
-    work rather than a bug the callers never notice."""
+    work rather than a bug the callers never notice. Bugs that cannot touch each other's
+    exercises (bug_groups) are planted in one notebook, and each is held to all of this."""
     assignment = Assignment(assignment_id)
-    path = solution_with(tmp_path, assignment, replace={exercise_id: planted_bugs(assignment)[exercise_id]})
+    path = solution_with(tmp_path, assignment, replace={e: planted_bugs(assignment)[e] for e in exercises})
 
     result = grade(path)
     validate(result)
     by_id = {e["id"]: e for e in result["exercises"]}
-    buggy = by_id.pop(exercise_id)
-    assert buggy["status"] in ("failed", "error") and buggy["points"] < buggy["max_points"], buggy
-    assert buggy["message"].startswith(assignment.checks[exercise_id].hint), buggy["message"]
+    buggy = {exercise_id: by_id.pop(exercise_id) for exercise_id in exercises}
     assert all(e["status"] == "passed" and e["points"] == e["max_points"] for e in by_id.values()), by_id
-    its_callers = callers(assignment, exercise_id)
-    assert {i for i, e in by_id.items() if "points_with_your_callees" in e} == set(its_callers), by_id
-    if its_callers:
-        assert any(by_id[c]["points_with_your_callees"] < by_id[c]["max_points"] for c in its_callers), (
-            f"{exercise_id}'s planted bug costs none of its callers {its_callers} any points with the buggy "
-            "version in place: plant one their checks see again", {c: by_id[c] for c in its_callers})
+    all_callers = {c for exercise_id in exercises for c in callers(assignment, exercise_id)}
+    assert {i for i, e in by_id.items() if "points_with_your_callees" in e} == all_callers, by_id
+    for exercise_id, result_of_bug in buggy.items():
+        assert result_of_bug["status"] in ("failed", "error") and result_of_bug["points"] < result_of_bug["max_points"], (
+            result_of_bug)
+        assert result_of_bug["message"].startswith(assignment.checks[exercise_id].hint), result_of_bug["message"]
+        its_callers = callers(assignment, exercise_id)
+        if its_callers:
+            assert any(by_id[c]["points_with_your_callees"] < by_id[c]["max_points"] for c in its_callers), (
+                f"{exercise_id}'s planted bug costs none of its callers {its_callers} any points with the buggy "
+                "version in place: plant one their checks see again", {c: by_id[c] for c in its_callers})
 
 
 @pytest.mark.slow
@@ -147,3 +172,16 @@ def test_each_self_check_is_followed_by_the_expected_output_of_its_public_cases(
         assert cells[position - 1].source.startswith(f'check("{exercise.id}"'), exercise.id
         public = [case for case in assignment.checks[exercise.id].cases if case.public]
         assert text.count("\n- ") == len(public) and all(f"- {case.name}: `" in text for case in public)
+
+
+def test_an_expected_output_says_when_the_check_judges_what_a_result_does_rather_than_its_numbers():
+    from grader.checks import Case, Check, close
+    from grader.release import _wants_these_numbers
+
+    case = Case("a case", (), public=True)
+    exact = Check("f", "hint", (case,), compare=close(atol=1e-6))
+    about = Check("f", "hint", (case,), compare=lambda want, got, case: None if abs(got - want) < 0.1 * abs(want)
+                  else "too far")
+    assert _wants_these_numbers(exact, case, np.array([0.5, 2.0]))
+    assert not _wants_these_numbers(about, case, 3.0)
+    assert _wants_these_numbers(about, case, (3, "relu"))  # nothing to move: what is shown is what is wanted
