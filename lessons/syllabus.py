@@ -15,6 +15,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 class Lesson:
     path: str      # notebook path relative to the repository root
     budget_s: int  # the run time it must finish within on a 2-core CPU
+    minutes: int | None = None  # a learner's time: reading, exercises, running (lessons/estimate.py)
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def _week(raw, folder):
             budget = entry["budget_s"]
             if not isinstance(budget, int) or budget <= 0:
                 raise SyllabusError(f"{where}: {entry['notebook']} needs a positive integer budget_s")
-            lessons.append(Lesson(f"{folder}/{entry['notebook']}", budget))
+            lessons.append(Lesson(f"{folder}/{entry['notebook']}", budget, entry.get("minutes")))
         return Week(raw["id"], raw["title"], tuple(lessons),
                     tuple(raw.get("assignments", [])), tuple(raw.get("datasets", [])), raw.get("quiz"))
     except KeyError as missing:
@@ -85,12 +86,13 @@ def lessons(courses=None):
 
 def markdown_table(courses=None):
     """The README's course table: one row per week."""
-    rows = ["| Week | Topic | Lessons (run-time budget) | Assignments | Quiz | Data |",
+    rows = ["| Week | Topic | Lessons (run-time budget; time to study) | Assignments | Quiz | Data |",
             "|---|---|---|---|---|---|"]
     for course in courses or load():
         rows.append(f"| **{course.id.upper()}** | **{course.title}** | | | | |")
         for w in course.weeks:
-            notebooks = "<br>".join(f"[{Path(l.path).name}]({l.path}) ({l.budget_s} s)" for l in w.lessons)
+            notebooks = "<br>".join(f"[{Path(l.path).name}]({l.path}) ({l.budget_s} s"
+                                    + (f"; about {l.minutes} min to study)" if l.minutes else ")") for l in w.lessons)
             assignments = "<br>".join(f"[{a}](assignments/{a}/student.ipynb)" for a in w.assignments)
             quiz = f"[{w.quiz}](assignments/{w.quiz}/student.ipynb)" if w.quiz else "–"
             rows.append(f"| {w.id.upper()} | {w.title} | {notebooks or '*planned*'} | "

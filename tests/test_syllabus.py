@@ -2,6 +2,7 @@
 import re
 from pathlib import Path
 
+import nbformat
 import pytest
 
 import benchmark_scripts
@@ -91,3 +92,30 @@ def test_every_lesson_has_a_recorded_run_within_its_budget():
         assert lesson.path in recorded, f"{lesson.path}: no run recorded; run `make notebooks NB={lesson.path}`"
         assert recorded[lesson.path] <= lesson.budget_s, (
             f"{lesson.path}: recorded {recorded[lesson.path]} s, over its {lesson.budget_s} s budget")
+
+
+def test_each_lesson_states_the_time_it_takes_as_the_syllabus_holds_it():
+    """Reading, practice and running, estimated from the notebook (lessons/estimate.py): the
+    syllabus holds the total, the README table shows it, and the lesson's opening says it."""
+    from lessons import estimate
+    found = estimate.estimates()
+    for lesson in syllabus.lessons(COURSES):
+        expected = found[lesson.path]
+        assert lesson.minutes == expected.minutes, f"{lesson.path}: run `python -m lessons.estimate --write`"
+        opening = nbformat.read(REPO_ROOT / lesson.path, as_version=4).cells[0].source
+        assert expected.sentence() in opening, f"{lesson.path}: run `python -m lessons.estimate --write`"
+
+
+def test_the_estimate_counts_reading_code_exercises_and_running(tmp_path):
+    from lessons import estimate
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("word " * 300 + "\n\n**Time.** About 99 minutes: stale."),
+        nbformat.v4.new_code_cell("# a comment\nx = 1\n\ny = 2\n" + "z = 3\n" * 8),
+        nbformat.v4.new_code_cell("practice.cosine.check(my_cosine)\n# practice.cosine.hint()")])
+    path = tmp_path / "lesson.ipynb"
+    nbformat.write(notebook, path)
+    found = estimate.estimate(path, running_s=42.0)
+    assert (found.reading, found.exercises) == (3, 5)  # 300 words / 150 + 11 code lines / 10, rounded; one exercise
+    assert found.minutes == 10
+    assert found.sentence() == ("**Time.** About 10 minutes: 3 reading, 5 on the practice exercises, "
+                                "and 42 s of running.")
