@@ -45,6 +45,7 @@ import numpy as np
 from grader.checks import (Case, Check, KnownMistake, array_of_shape, close, n_parts, one_number, same_structure,
                            written_alike)
 from grader.codec import ModelStructure
+from lessons.pretrained.scripts import load_fixture_weights
 
 HERE = Path(__file__).resolve().parent
 WEIGHTS_FILE = HERE / "unet_shapes32.npz"
@@ -319,12 +320,6 @@ MEAN_IOU_CASES = (
 
 
 # ---------------------------------------------------------------- predict_masks
-@lru_cache(maxsize=1)
-def trained_weights():
-    with np.load(WEIGHTS_FILE, allow_pickle=False) as npz:
-        return [npz[f"arr_{i}"] for i in range(len(npz.files))]
-
-
 def _mean_iou(y_true, predicted, n_classes=4):
     ious = []
     for c in range(n_classes):
@@ -365,7 +360,7 @@ def _held_out(n, seed):
 
 def _masks_case(name, n, seed, threshold, public=False):
     shapes = _held_out(n, seed)
-    return Case(name, (trained_weights(), shapes.images), public=public,
+    return Case(name, (load_fixture_weights(WEIGHTS_FILE), shapes.images), public=public,
                 reference=(shapes.masks.astype(np.int64), threshold), compare=masks_quality)
 
 

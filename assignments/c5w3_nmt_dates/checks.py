@@ -31,7 +31,6 @@ learner's model would share the notebook's global layers, and loading trained we
 what one_step_attention's checks see. Grading translate on its own keeps each exercise's points its own.
 """
 import importlib.util
-import json
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -416,11 +415,6 @@ TRANSLATE_CASES = (
     _translate_case("the trained model, 60 new dates", 60, 3, public=True),
     _translate_case("the trained model, 300 other dates", 300, 4),
 )
-
-
-def record():
-    """What train_fixture.py recorded about the committed weights."""
-    return json.loads((HERE / "nmt_dates.json").read_text())
 
 
 CHECKS = [

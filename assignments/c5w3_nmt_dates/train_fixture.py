@@ -12,12 +12,11 @@ exact-match accuracy on held-out dates).
     python assignments/c5w3_nmt_dates/train_fixture.py             # the committed run
     python assignments/c5w3_nmt_dates/train_fixture.py --short DIR  # a short run (a test): 1 epoch, 200 dates
 """
-import argparse
-import json
-import os
 import sys
 import time
 from pathlib import Path
+
+from lessons.pretrained.scripts import fixture_command_line, load_fixture_weights, save_fixture
 
 HERE = Path(__file__).resolve().parent
 WEIGHTS_FILE = HERE / "nmt_dates.npz"
@@ -110,28 +109,14 @@ def train(run="full"):
 
 
 def save(model, record, folder):
-    import numpy as np
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    weights = folder / WEIGHTS_FILE.name
-    np.savez(weights, *[np.asarray(w, dtype=np.float32) for w in model.get_weights()])
-    record = record | {"files": {"weights": weights.name, "weights_bytes": weights.stat().st_size}}
-    (folder / RECORD_FILE.name).write_text(json.dumps(record, indent=2) + "\n")
-    return record
+    return save_fixture(model, record, Path(folder) / WEIGHTS_FILE.name, Path(folder) / RECORD_FILE.name,
+                        dtype="float32")
 
 
 def load_weights(path=WEIGHTS_FILE):
     """The committed weights, a list of float32 arrays in model.get_weights() order."""
-    import numpy as np
-    with np.load(path, allow_pickle=False) as npz:
-        return [npz[f"arr_{i}"] for i in range(len(npz.files))]
+    return load_fixture_weights(path)
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--short", metavar="DIR", help="a short run, written to DIR")
-    arguments = parser.parse_args()
-    run = "short" if arguments.short else "full"
-    model, record = train(run)
-    print(json.dumps(save(model, record, arguments.short or HERE), indent=2))
+    fixture_command_line(__doc__.splitlines()[0], train, save, HERE)

@@ -52,6 +52,7 @@ import numpy as np
 
 from grader.checks import Case, Check, KnownMistake, array_of_shape, close, n_parts, same_structure
 from grader.codec import ModelStructure
+from lessons.pretrained.scripts import load_fixture_weights
 
 HERE = Path(__file__).resolve().parent
 WEIGHTS_FILE = HERE / "trigger_weights.npz"
@@ -280,12 +281,6 @@ TRIGGER_CASES = (
 
 
 # ---------------------------------------------------------------- detect_triggers
-@lru_cache(maxsize=1)
-def trained_weights():
-    with np.load(WEIGHTS_FILE, allow_pickle=False) as npz:
-        return [npz[f"arr_{i}"].astype(np.float32) for i in range(len(npz.files))]
-
-
 def auc(labels, scores):
     """The area under the ROC curve: the chance that a step labelled 1 scores above one labelled 0 (ties half)."""
     labels = np.asarray(labels).reshape(-1).astype(bool)
@@ -334,7 +329,7 @@ def _held_out(n, seed):
 
 def _detect_case(name, n, seed, threshold, public=False):
     clips = _held_out(n, seed)
-    return Case(name, (clips.spectrograms, trained_weights()), public=public,
+    return Case(name, (clips.spectrograms, load_fixture_weights(WEIGHTS_FILE)), public=public,
                 reference=(clips.labels.astype(np.int64), threshold), compare=detection_quality)
 
 
