@@ -134,6 +134,11 @@ def cosine_value(expected, got, case):
     return close(atol=1e-9, rtol=1e-9)(expected, float(np.asarray(got)), case)
 
 
+def _over_squared_norms(u, v):
+    with np.errstate(divide="ignore", invalid="ignore"):  # a zero vector: nan, which matches nothing
+        return float(np.dot(u, v) / (np.dot(u, u) * np.dot(v, v)))
+
+
 COSINE_MISTAKES = (
     KnownMistake("this is the dot product u . v without the norms: divide it by |u| |v| "
                  "(np.linalg.norm(u) * np.linalg.norm(v)), so that only the angle counts, not the lengths",
@@ -142,8 +147,7 @@ COSINE_MISTAKES = (
                  "itself, u . v / (|u| |v|)", lambda case: 1 - cosine(*case.args)),
     KnownMistake("the dot product is divided by the squared norms |u|^2 |v|^2: divide by |u| |v|, the norms "
                  "themselves (np.linalg.norm, not its square)",
-                 lambda case: float(np.dot(*case.args) / (np.dot(case.args[0], case.args[0])
-                                                          * np.dot(case.args[1], case.args[1])))),
+                 lambda case: _over_squared_norms(*case.args)),
 )
 
 
