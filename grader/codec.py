@@ -69,6 +69,8 @@ def encode(value, arrays):
     keras = sys.modules.get("keras")
     if keras is not None and isinstance(value, keras.Model):
         return _describe_model(value)
+    if isinstance(value, VariableArray) or _is_variable(value):  # its numbers, and whether a tape watches it
+        return {"__variable__": {"trainable": bool(value.trainable)}} | _put(np.asarray(value), arrays)
     try:  # np arrays, tf tensors and anything else NumPy can turn into numbers
         array = np.asarray(value)
     except Exception:
@@ -76,6 +78,12 @@ def encode(value, arrays):
     if array is None or array.dtype == object:
         return {"__unsupported__": type(value).__name__}
     return _put(array, arrays)
+
+
+def _is_variable(value):
+    """A TensorFlow or Keras variable (checked by module, so neither need be imported)."""
+    return any(module is not None and isinstance(value, module.Variable)
+               for module in (sys.modules.get("tensorflow"), sys.modules.get("keras")))
 
 
 def _put(array, arrays):
@@ -90,6 +98,8 @@ def decode(tree, arrays, allow_models=False):
             if not allow_models:  # the grader never rebuilds a model from what a kernel wrote
                 return Unsupported("keras model input")
             return ModelInput.rebuild(tree["__model_input__"], [arrays[w["__array__"]] for w in tree["weights"]])
+        if "__variable__" in tree:
+            return VariableArray.of(arrays[tree["__array__"]], tree["__variable__"]["trainable"])
         if "__scalar__" in tree:
             return arrays[tree["__array__"]][()]
         if "__array__" in tree:
@@ -106,6 +116,20 @@ def decode(tree, arrays, allow_models=False):
         if "__unsupported__" in tree:
             return Unsupported(tree["__unsupported__"])
     return tree
+
+
+class VariableArray(np.ndarray):
+    """The numbers of a variable (tf.Variable or keras.Variable) a kernel returned: an array like any
+    other, which also says whether the variable was trainable. A plain array has no `trainable`."""
+
+    @classmethod
+    def of(cls, array, trainable):
+        variable = np.asarray(array).view(cls)
+        variable.trainable = bool(trainable)
+        return variable
+
+    def __array_finalize__(self, source):
+        self.trainable = getattr(source, "trainable", None)
 
 
 class ModelStructure:

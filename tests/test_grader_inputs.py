@@ -328,6 +328,17 @@ def test_codec_keeps_python_numbers_python_and_model_structures_whole():
     assert again.rows == structure.rows and again.params == 15
 
 
+
+def test_a_variable_travels_as_its_numbers_and_its_trainable_flag():
+    import keras
+    import tensorflow as tf
+    back = codec.loads(codec.dumps({"w": tf.Variable([1.0, 2.0]), "frozen": tf.Variable(3.0, trainable=False),
+                                    "k": keras.Variable(np.zeros(2)), "t": tf.constant([1.0])}))
+    assert isinstance(back["w"], np.ndarray) and back["w"].tolist() == [1.0, 2.0] and back["w"].trainable is True
+    assert back["frozen"].trainable is False and back["k"].trainable is True
+    assert not hasattr(back["t"], "trainable")  # a tensor is not a variable
+    assert codec.dumps(back) == codec.dumps(codec.loads(codec.dumps(back)))  # re-recorded, the same bytes
+
 def sample_result():
     return {
         "schema_version": 1, "assignment": "c1w1_data_as_tensors", "submission": "ada.ipynb",

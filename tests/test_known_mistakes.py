@@ -116,6 +116,19 @@ def test_c2w1_vector_minus_column_is_named():
         assert "one of grad and gradapprox is an (n,) vector and the other an (n, 1) column" in message
 
 
+# ---------------------------------------------------------------- the right numbers in tensors, not variables
+def test_c2w3_parameters_must_be_trainable_variables():
+    import tensorflow as tf
+    for case, expected, check in public_cases("c2w3_tensorflow_intro", "initialize_parameters"):
+        as_variables = {key: tf.Variable(np.asarray(value)) for key, value in expected.items()}
+        assert check.judge(expected, as_from_the_kernel(as_variables), case) is None
+        as_tensors = {key: tf.constant(np.asarray(value)) for key, value in expected.items()}
+        assert "is a tensor, not a variable" in check.judge(expected, as_from_the_kernel(as_tensors), case)
+        frozen = as_variables | {"b2": tf.Variable(np.asarray(expected["b2"]), trainable=False)}
+        assert "parameters['b2'] is a tf.Variable with trainable=False" in check.judge(
+            expected, as_from_the_kernel(frozen), case)
+
+
 # ---------------------------------------------------------------- every declared known mistake
 def declared_mistakes():
     """(assignment, exercise) of every Check that declares known mistakes."""

@@ -273,7 +273,20 @@ def compare_initialisation(expected, got, case):
         message = _twin(W, twins[f"W{l}"], 1e-7, 0, f"keras.initializers.GlorotNormal(seed=seed + {l})(({n}, {n_prev}))")
         if message:
             return f"W{l}: {message}"
-    return close(atol=1e-7, rtol=0)(expected, got, case, "parameters")
+    return close(atol=1e-7, rtol=0)(expected, got, case, "parameters") or _variables(got, shapes)
+
+
+def _variables(got, shapes):
+    """The right numbers are not enough: training changes them in place, and a tape watches them."""
+    for key in shapes:
+        trainable = getattr(got[key], "trainable", None)  # a returned variable keeps its flag (grader.codec)
+        if trainable is None:
+            return (f"parameters[{key!r}] holds the right numbers but is a tensor, not a variable: wrap it in "
+                    f"tf.Variable(...) so that the optimiser can change it in place and a gradient tape watches it")
+        if not trainable:
+            return (f"parameters[{key!r}] is a tf.Variable with trainable=False: a gradient tape does not watch it, "
+                    f"so training would never change it; leave trainable at its default, True")
+    return None
 
 
 def _keras_initialisation(initializer_name, seed_of_layer):
