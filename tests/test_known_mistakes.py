@@ -153,7 +153,7 @@ def _same(value, other, atol):
 
 @pytest.mark.parametrize("assignment_id, exercise_id", declared_mistakes())
 def test_every_known_mistake_is_named_on_the_public_cases(assignment_id, exercise_id):
-    tried = 0
+    tried, named_itself = 0, {}
     for case, expected, check in public_cases(assignment_id, exercise_id):
         values = mistake_values(check, case)
         for mistake, value in values:
@@ -164,5 +164,9 @@ def test_every_known_mistake_is_named_on_the_public_cases(assignment_id, exercis
             # Variants with the same output cannot be told apart: the first one listed names them all.
             named = next(m.message for m, v in values if _same(v, value, m.atol))
             assert check.judge(expected, value, case) == named, (case.name, mistake.message)
+            named_itself[mistake.message] = named_itself.get(mistake.message, False) or named == mistake.message
             tried += 1
     assert tried, f"{exercise_id}: no known mistake could be tried on a public case"
+    # ...but some public case must tell each one apart, or its own message is never shown.
+    never = [message for message, shown in named_itself.items() if not shown]
+    assert not never, f"{exercise_id}: no public case tells these mistakes from an earlier one: {never}"

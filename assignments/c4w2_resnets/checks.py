@@ -176,7 +176,7 @@ IDENTITY_CASES = (
 )
 
 CONVOLUTIONAL_CASES = (
-    Case("X (3, 4, 4, 3), f 2, filters [2, 4, 6], s left at 2", (_batch(3, 4, 4, 3), 2, [2, 4, 6]), public=True),
+    Case("X (3, 4, 4, 3), f 3, filters [2, 4, 6], s left at 2", (_batch(3, 4, 4, 3), 3, [2, 4, 6]), public=True),
     Case("X (2, 6, 6, 4), f 3, filters [4, 4, 8], s 1", (_batch(2, 6, 6, 4), 3, [4, 4, 8], 1), public=True),
     Case("X (2, 7, 5, 3), f 3, filters [3, 3, 5], s 2: odd sizes round up", (_batch(2, 7, 5, 3), 3, [3, 3, 5], 2),
          public=True),
