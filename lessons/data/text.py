@@ -94,16 +94,17 @@ def dates_to_arrays(pairs, human_vocab, machine_vocab, Tx=30, Ty=10):
 # ---------------------------------------------------------------- dinosaur names (C5W1)
 
 
-_DINO_HEADS = ("tyranno", "stego", "brachio", "veloci", "allo", "apato", "diplo", "tricera",
+# The morphemes a dinosaur name is made of: a head, sometimes a middle, and a tail.
+DINO_HEADS = ("tyranno", "stego", "brachio", "veloci", "allo", "apato", "diplo", "tricera",
                "pachycephalo", "spino", "ankylo", "iguano", "parasauro", "micro", "mega",
                "archaeo", "ptero", "compso", "dilopho", "giganto", "carno", "cerato", "proto",
                "hadro", "maia", "oviro", "deino", "utah", "lambeo", "edmonto", "styraco",
                "carchar", "acro", "baro", "camara", "cetio", "coelo", "dryo", "euoplo", "gallimi",
                "hetero", "hypsilo", "lepto", "mamenchi", "nodo", "ornitho", "pachy", "plateo",
                "psittaco", "rhabdo", "sauro", "scelido", "segno", "thero", "titano", "troo")
-_DINO_MIDDLES = ("cerato", "lopho", "odonto", "ptero", "rhino", "chelo", "mega", "nano",
+DINO_MIDDLES = ("cerato", "lopho", "odonto", "ptero", "rhino", "chelo", "mega", "nano",
                  "brachy", "dolicho", "platy", "macro")
-_DINO_TAILS = ("saurus", "raptor", "don", "ceratops", "mimus", "nychus", "pteryx", "suchus",
+DINO_TAILS = ("saurus", "raptor", "don", "ceratops", "mimus", "nychus", "pteryx", "suchus",
                "titan", "venator", "dromeus", "lophus", "rhinus", "ornis", "cephale", "pelta",
                "saur", "pus", "gnathus", "dactylus", "rex", "odon", "ceras")
 
@@ -112,13 +113,13 @@ def make_dino_names(n=1500, seed=0):
     """`n` distinct, plausible, lower-case dinosaur names: head + (sometimes a middle) + tail
     morphemes from Greek and Latin, e.g. "tyrannoraptor", "stegolophodon". A list of str."""
     rng = np.random.default_rng(seed)
-    n_possible = len(_DINO_HEADS) * (len(_DINO_MIDDLES) + 1) * len(_DINO_TAILS)
+    n_possible = len(DINO_HEADS) * (len(DINO_MIDDLES) + 1) * len(DINO_TAILS)
     if n > n_possible // 2:
         raise ValueError(f"n={n} is more than half of the {n_possible} names the morphemes make")
     names = {}  # a dict keeps the drawing order
     while len(names) < n:
-        middle = _pick(_DINO_MIDDLES, rng) if rng.random() < 0.3 else ""
-        names[_pick(_DINO_HEADS, rng) + middle + _pick(_DINO_TAILS, rng)] = None
+        middle = _pick(DINO_MIDDLES, rng) if rng.random() < 0.3 else ""
+        names[_pick(DINO_HEADS, rng) + middle + _pick(DINO_TAILS, rng)] = None
     return list(names)
 
 
