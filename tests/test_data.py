@@ -21,7 +21,7 @@ from threadpoolctl import threadpool_limits
 
 import lessons.data as data
 from lessons.data import (dates_to_arrays, lfw_faces, make_cat_dataset, make_corpus, make_dates,
-                          make_dino_names, make_emoji_sentences, make_fingers, make_photo_crops, make_planar,
+                          make_dino_names, make_emoji_sentences, make_fingers, make_outfits, make_photo_crops, make_planar,
                           make_planar_flower, make_series, make_shapes, make_trigger_clips,
                           spectrogram_shape)
 from lessons.data.audio import ACTIVATE, LABEL_STEPS
@@ -51,6 +51,7 @@ SMALL_CALLS = {
     "make_emoji_sentences": lambda seed: make_emoji_sentences(50, seed=seed),
     "make_trigger_clips": lambda seed: make_trigger_clips(3, seed=seed),
     "make_series": lambda seed: make_series(30, seed=seed),
+    "make_outfits": lambda seed: make_outfits(50, seed=seed),
 }
 
 
