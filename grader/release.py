@@ -78,9 +78,9 @@ def _nudged(value):
         items = [_nudged(item) for item in value]
         return None if all(v is None for v in items) else \
             type(value)(original if item is None else item for original, item in zip(value, items))
-    if isinstance(value, (float, np.floating)):
-        return value * 1.01 + 0.01
-    if isinstance(value, np.ndarray) and value.dtype.kind == "f" and value.size:
+    if isinstance(value, (float, np.floating)):  # inf and nan have no numbers near them to move to
+        return value * 1.01 + 0.01 if np.isfinite(value) else None
+    if isinstance(value, np.ndarray) and value.dtype.kind == "f" and np.isfinite(value).any():
         return value * 1.01 + 0.01
     return None
 

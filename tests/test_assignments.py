@@ -185,3 +185,4 @@ def test_an_expected_output_says_when_the_check_judges_what_a_result_does_rather
     assert _wants_these_numbers(exact, case, np.array([0.5, 2.0]))
     assert not _wants_these_numbers(about, case, 3.0)
     assert _wants_these_numbers(about, case, (3, "relu"))  # nothing to move: what is shown is what is wanted
+    assert _wants_these_numbers(exact, case, float("-inf"))  # -inf moved by 1% is -inf: still these very numbers
