@@ -578,6 +578,28 @@ def beam_reference(log_probs, start, end, beam_width=3, max_len=10, no_repeat_ng
     return [int(t) for t in tokens[1:]], float(total)
 
 
+def beam_set_aside(log_probs, start, end, beam_width=3, max_len=10, no_repeat_ngram_size=0):
+    """C5W3's way: an ended candidate leaves the beam for a list of finished ones (the beam then runs with fewer
+    sequences), and the best of the finished and the still running ones is returned, by their sums."""
+    n = no_repeat_ngram_size
+    running, finished = [((start,), 0.0)], []
+    for _ in range(max_len):
+        candidates = []
+        for tokens, total in running:
+            prefix = tokens[len(tokens) - n + 1:] if n > 1 else ()
+            banned = {tokens[i + n - 1] for i in range(len(tokens) - n + 1) if tokens[i:i + n - 1] == prefix} if n else ()
+            candidates += [(tokens + (j,), total + float(log_probs[tokens[-1], j]))
+                           for j in range(log_probs.shape[1]) if j not in banned]
+        candidates.sort(key=lambda c: (-c[1], c[0]))
+        running = []
+        for tokens, total in candidates[:beam_width]:
+            (finished if tokens[-1] == end else running).append((tokens, total))
+        if not running:
+            break
+    tokens, total = min(finished + running, key=lambda c: (-c[1], c[0]))
+    return [int(t) for t in tokens[1:]], float(total)
+
+
 def beam_variant(blocking):
     def value(case):
         return beam_reference(*case.args, blocking=blocking)
@@ -694,9 +716,15 @@ BEAM_CASES = (
     Case("a table with a loop of 8 tokens, width 4, max_len 12, no_repeat_ngram_size 3",
          (_random_table(8, 1.5, 0, loop=True), 0, 1, 4, 12, 3)),
     Case("the cat table, width 4, max_len 14, no_repeat_ngram_size 2", (CAT, 0, 1, 4, 14, 2)),
+    Case("a random table of 6 tokens, width 2, max_len 7, no blocking (an ended beam pushed out)",
+         (_random_table(6, 2.0, 30), 0, 1, 2, 7, 0), reference=TWIN),
 )
 
 BEAM_MISTAKES = (
+    KnownMistake("you set ended sequences aside, as C5W3's beam search did: here an ended sequence stays in the beam, "
+                 "carried over unchanged, and takes one of its beam_width places (keras-hub's BeamSampler does the "
+                 "same); it can be pushed out by better running sequences, and the answer is the first beam at the end",
+                 lambda case: beam_set_aside(*case.args), atol=1e-6),
     KnownMistake("you blocked an n-gram only when it repeats the n-gram just before it: block it when it appeared "
                  "anywhere earlier in the sequence (start included)", beam_variant("previous"), atol=1e-6),
     KnownMistake("you blocked repeated (n - 1)-grams: the last n - 1 tokens and the candidate make the n-gram; "
