@@ -263,6 +263,11 @@ def agrees_with(got, want, twin, atol, rtol=0.0, what="the result"):
     return f"compared with {twin}: {message}"
 
 
+def normal_batch(rng, *shape, scale=1.0):
+    """A case's input tensor: float32 standard normal draws from `rng` (times `scale`)."""
+    return (rng.standard_normal(shape) * scale).astype(np.float32)
+
+
 def import_tf():
     """TensorFlow, imported in the grader's process with its start-up messages silenced (as the
     notebooks' first cell does). Checks call it when a comparison needs a twin, so that grading

@@ -41,7 +41,8 @@ import re
 
 import numpy as np
 
-from grader.checks import Case, Check, KnownMistake, array_of_shape, import_keras, same_structure, within, written_alike
+from grader.checks import (Case, Check, KnownMistake, array_of_shape, import_keras, normal_batch, same_structure,
+                           within, written_alike)
 from grader.codec import ModelInput, ModelStructure
 
 rng = np.random.default_rng(4202)
@@ -163,26 +164,23 @@ CONVOLUTIONAL_MISTAKES = _common_mistakes(convolutional=True) + (
 )
 
 
-def _batch(*shape, scale=1.0):
-    return (rng.standard_normal(shape) * scale).astype(np.float32)
-
 
 IDENTITY_CASES = (
-    Case("X (3, 4, 4, 3), f 2, filters [4, 4, 3]", (_batch(3, 4, 4, 3), 2, [4, 4, 3]), public=True),
-    Case("X (2, 5, 5, 6), f 3, filters [2, 3, 6]", (_batch(2, 5, 5, 6), 3, [2, 3, 6]), public=True),
-    Case("one example of 6 x 7 x 8, f 3, filters [4, 4, 8]", (_batch(1, 6, 7, 8), 3, [4, 4, 8])),
-    Case("X (4, 3, 3, 2), f 1, filters [6, 5, 2]", (_batch(4, 3, 3, 2), 1, [6, 5, 2])),
-    Case("large values: X (2, 4, 6, 4) times 10, f 3, filters [3, 2, 4]", (_batch(2, 4, 6, 4, scale=10.0), 3, [3, 2, 4])),
+    Case("X (3, 4, 4, 3), f 2, filters [4, 4, 3]", (normal_batch(rng, 3, 4, 4, 3), 2, [4, 4, 3]), public=True),
+    Case("X (2, 5, 5, 6), f 3, filters [2, 3, 6]", (normal_batch(rng, 2, 5, 5, 6), 3, [2, 3, 6]), public=True),
+    Case("one example of 6 x 7 x 8, f 3, filters [4, 4, 8]", (normal_batch(rng, 1, 6, 7, 8), 3, [4, 4, 8])),
+    Case("X (4, 3, 3, 2), f 1, filters [6, 5, 2]", (normal_batch(rng, 4, 3, 3, 2), 1, [6, 5, 2])),
+    Case("large values: X (2, 4, 6, 4) times 10, f 3, filters [3, 2, 4]", (normal_batch(rng, 2, 4, 6, 4, scale=10.0), 3, [3, 2, 4])),
 )
 
 CONVOLUTIONAL_CASES = (
-    Case("X (3, 4, 4, 3), f 3, filters [2, 4, 6], s left at 2", (_batch(3, 4, 4, 3), 3, [2, 4, 6]), public=True),
-    Case("X (2, 6, 6, 4), f 3, filters [4, 4, 8], s 1", (_batch(2, 6, 6, 4), 3, [4, 4, 8], 1), public=True),
-    Case("X (2, 7, 5, 3), f 3, filters [3, 3, 5], s 2: odd sizes round up", (_batch(2, 7, 5, 3), 3, [3, 3, 5], 2),
+    Case("X (3, 4, 4, 3), f 3, filters [2, 4, 6], s left at 2", (normal_batch(rng, 3, 4, 4, 3), 3, [2, 4, 6]), public=True),
+    Case("X (2, 6, 6, 4), f 3, filters [4, 4, 8], s 1", (normal_batch(rng, 2, 6, 6, 4), 3, [4, 4, 8], 1), public=True),
+    Case("X (2, 7, 5, 3), f 3, filters [3, 3, 5], s 2: odd sizes round up", (normal_batch(rng, 2, 7, 5, 3), 3, [3, 3, 5], 2),
          public=True),
-    Case("one example of 9 x 9 x 2, f 3, filters [4, 2, 6], s 3", (_batch(1, 9, 9, 2), 3, [4, 2, 6], 3)),
-    Case("X (4, 4, 4, 5), f 1, filters [3, 3, 4], s 2", (_batch(4, 4, 4, 5), 1, [3, 3, 4], 2)),
-    Case("X (2, 8, 8, 3) times 10, f 2, filters [2, 3, 4]", (_batch(2, 8, 8, 3, scale=10.0), 2, [2, 3, 4])),
+    Case("one example of 9 x 9 x 2, f 3, filters [4, 2, 6], s 3", (normal_batch(rng, 1, 9, 9, 2), 3, [4, 2, 6], 3)),
+    Case("X (4, 4, 4, 5), f 1, filters [3, 3, 4], s 2", (normal_batch(rng, 4, 4, 4, 5), 1, [3, 3, 4], 2)),
+    Case("X (2, 8, 8, 3) times 10, f 2, filters [2, 3, 4]", (normal_batch(rng, 2, 8, 8, 3, scale=10.0), 2, [2, 3, 4])),
 )
 
 

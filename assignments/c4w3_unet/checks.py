@@ -42,8 +42,8 @@ from pathlib import Path
 
 import numpy as np
 
-from grader.checks import (Case, Check, KnownMistake, array_of_shape, close, n_parts, one_number, same_structure,
-                           written_alike)
+from grader.checks import (Case, Check, KnownMistake, array_of_shape, close, n_parts, normal_batch, one_number,
+                           same_structure, written_alike)
 from grader.codec import ModelStructure
 from lessons.pretrained.scripts import load_fixture_weights
 
@@ -66,9 +66,6 @@ def _impulse(m, h, w, c, at):
     X[:, at[0], at[1], :] = rng.uniform(0.5, 1.5, (m, c))
     return X
 
-
-def _batch(*shape):
-    return rng.standard_normal(shape).astype(np.float32)
 
 
 # ---------------------------------------------------------------- conv_block
@@ -127,12 +124,12 @@ def conv_block_output(expected, got, case):
 CONV_BLOCK_CASES = (
     Case("one pixel in an 11 x 12 x 3 zero input, n_filters 4", (_impulse(1, 11, 12, 3, (5, 6)), 4, 0, True),
          public=True, reference=(5, 6)),
-    Case("X (2, 8, 8, 3), n_filters 6, dropout 0.2", (_batch(2, 8, 8, 3), 6, 0.2, True), public=True),
-    Case("X (2, 6, 6, 4), n_filters 8, dropout 0.3, no pooling", (_batch(2, 6, 6, 4), 8, 0.3, False), public=True),
+    Case("X (2, 8, 8, 3), n_filters 6, dropout 0.2", (normal_batch(rng, 2, 8, 8, 3), 6, 0.2, True), public=True),
+    Case("X (2, 6, 6, 4), n_filters 8, dropout 0.3, no pooling", (normal_batch(rng, 2, 6, 6, 4), 8, 0.3, False), public=True),
     Case("one pixel in a 10 x 10 x 2 zero input, n_filters 5, no pooling", (_impulse(2, 10, 10, 2, (4, 5)), 5, 0.0, False),
          reference=(4, 5)),
-    Case("X (3, 7, 9, 5), n_filters 4: odd sizes round down", (_batch(3, 7, 9, 5), 4, 0, True)),
-    Case("X (1, 16, 12, 1), n_filters 8, dropout 0.5", (_batch(1, 16, 12, 1), 8, 0.5, True)),
+    Case("X (3, 7, 9, 5), n_filters 4: odd sizes round down", (normal_batch(rng, 3, 7, 9, 5), 4, 0, True)),
+    Case("X (1, 16, 12, 1), n_filters 8, dropout 0.5", (normal_batch(rng, 1, 16, 12, 1), 8, 0.5, True)),
 )
 
 
@@ -180,7 +177,7 @@ def upsampling_output(expected, got, case):
 
 def _upsampling_case(name, m, h, w, c_exp, c_con, n_filters, impulse=None, public=False):
     if impulse is None:
-        args, reference = (_batch(m, h, w, c_exp), _batch(m, 2 * h, 2 * w, c_con), n_filters), None
+        args, reference = (normal_batch(rng, m, h, w, c_exp), normal_batch(rng, m, 2 * h, 2 * w, c_con), n_filters), None
     elif impulse[0] == "expansive":
         args = (_impulse(m, h, w, c_exp, impulse[1]), np.zeros((m, 2 * h, 2 * w, c_con), np.float32), n_filters)
         reference = impulse

@@ -34,7 +34,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from grader.checks import Case, Check, KnownMistake, array_of_shape, close, import_keras, within
+from grader.checks import Case, Check, KnownMistake, array_of_shape, close, import_keras, normal_batch, within
 
 rng = np.random.default_rng(5404)
 ATOL = 1e-4  # float32 layers against a float64 recomputation
@@ -491,18 +491,15 @@ def _padding(m, n, lengths):
     return mask
 
 
-def _x(*shape):
-    return rng.standard_normal(shape).astype(np.float32)
-
 
 ENCODER_CASES = (
-    Case("x (2, 5, 8), padding of lengths 5 and 3, d 8, 2 heads, FFN 16", (_x(2, 5, 8), _padding(2, 5, [5, 3]), 8, 2, 16, 0),
+    Case("x (2, 5, 8), padding of lengths 5 and 3, d 8, 2 heads, FFN 16", (normal_batch(rng, 2, 5, 8), _padding(2, 5, [5, 3]), 8, 2, 16, 0),
          public=True),
-    Case("x (1, 4, 12), no padding, d 12, 3 heads, FFN 24", (_x(1, 4, 12), _padding(1, 4, [4]), 12, 3, 24, 1), public=True),
+    Case("x (1, 4, 12), no padding, d 12, 3 heads, FFN 24", (normal_batch(rng, 1, 4, 12), _padding(1, 4, [4]), 12, 3, 24, 1), public=True),
     Case("x (3, 6, 8), padding of lengths 6, 2 and 4, d 8, 1 head, FFN 8",
-         (_x(3, 6, 8), _padding(3, 6, [6, 2, 4]), 8, 1, 8, 2)),
+         (normal_batch(rng, 3, 6, 8), _padding(3, 6, [6, 2, 4]), 8, 1, 8, 2)),
     Case("x (2, 7, 16), padding of lengths 3 and 7, d 16, 4 heads, FFN 32",
-         (_x(2, 7, 16), _padding(2, 7, [3, 7]), 16, 4, 32, 3)),
+         (normal_batch(rng, 2, 7, 16), _padding(2, 7, [3, 7]), 16, 4, 32, 3)),
 )
 
 
@@ -567,13 +564,13 @@ def _causal(n):
 
 DECODER_CASES = (
     Case("x (2, 4, 8), encoder output (2, 5, 8), look-ahead and padding masks, d 8, 2 heads, FFN 16",
-         (_x(2, 4, 8), _x(2, 5, 8), _causal(4), _padding(2, 5, [5, 2]), 8, 2, 16, 0), public=True),
+         (normal_batch(rng, 2, 4, 8), normal_batch(rng, 2, 5, 8), _causal(4), _padding(2, 5, [5, 2]), 8, 2, 16, 0), public=True),
     Case("x (1, 3, 12), encoder output (1, 6, 12), d 12, 3 heads, FFN 24",
-         (_x(1, 3, 12), _x(1, 6, 12), _causal(3), _padding(1, 6, [4]), 12, 3, 24, 1), public=True),
+         (normal_batch(rng, 1, 3, 12), normal_batch(rng, 1, 6, 12), _causal(3), _padding(1, 6, [4]), 12, 3, 24, 1), public=True),
     Case("x (3, 1, 8), encoder output (3, 4, 8), one decoder step, d 8, 1 head, FFN 8",
-         (_x(3, 1, 8), _x(3, 4, 8), _causal(1), _padding(3, 4, [4, 1, 3]), 8, 1, 8, 2)),
+         (normal_batch(rng, 3, 1, 8), normal_batch(rng, 3, 4, 8), _causal(1), _padding(3, 4, [4, 1, 3]), 8, 1, 8, 2)),
     Case("x (2, 5, 16), encoder output (2, 7, 16), d 16, 4 heads, FFN 32",
-         (_x(2, 5, 16), _x(2, 7, 16), _causal(5), _padding(2, 7, [7, 3]), 16, 4, 32, 3)),
+         (normal_batch(rng, 2, 5, 16), normal_batch(rng, 2, 7, 16), _causal(5), _padding(2, 7, [7, 3]), 16, 4, 32, 3)),
 )
 
 
