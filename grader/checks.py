@@ -270,10 +270,13 @@ def normal_batch(rng, *shape, scale=1.0):
 
 def import_tf():
     """TensorFlow, imported in the grader's process with its start-up messages silenced (as the
-    notebooks' first cell does). Checks call it when a comparison needs a twin, so that grading
-    an assignment that needs none never imports TensorFlow."""
+    notebooks' first cell does), in full float32 on GPUs too (TF32 keeps about three digits, too
+    few for a twin). Checks call it when a comparison needs a twin, so that grading an assignment
+    that needs none never imports TensorFlow."""
     from lessons.setup import import_tensorflow_quietly
-    return import_tensorflow_quietly()
+    tf = import_tensorflow_quietly()
+    tf.config.experimental.enable_tensor_float_32_execution(False)
+    return tf
 
 
 def import_keras():

@@ -44,19 +44,6 @@ SEED = 0             # of the feature model's random weights, as in the notebook
 STEPS = 3
 
 
-def _tf():
-    """TensorFlow, in full float32 on GPUs too (TF32 keeps about three digits), as the notebook's set-up cell
-    has it: the grader recomputes train_step's costs with the model."""
-    tf = import_tf()
-    tf.config.experimental.enable_tensor_float_32_execution(False)
-    return tf
-
-
-def _keras():
-    _tf()
-    return import_keras()
-
-
 # ---------------------------------------------------------------- twins (grader's process)
 def content_cost_numpy(a_C, a_G):
     a_C, a_G = np.asarray(a_C, np.float64), np.asarray(a_G, np.float64)
@@ -65,14 +52,14 @@ def content_cost_numpy(a_C, a_G):
 
 
 def gram_einsum(A):
-    tf = _tf()
+    tf = import_tf()
     A = tf.constant(np.asarray(A, np.float64))
     return tf.einsum("ik,jk->ij", A, A).numpy()
 
 
 def layer_style_cost_einsum(a_S, a_G):
     """From the activations as they are: G[c, d] = sum over positions of a[h, w, c] a[h, w, d]."""
-    tf = _tf()
+    tf = import_tf()
     a_S, a_G = (tf.constant(np.asarray(a, np.float64)) for a in (a_S, a_G))
     _, n_H, n_W, n_C = a_G.shape
     G_S, G_G = (tf.einsum("bhwc,bhwd->cd", a, a) for a in (a_S, a_G))
@@ -304,7 +291,7 @@ TOTAL_CASES = (
 # ---------------------------------------------------------------- train_step
 @lru_cache(maxsize=1)
 def _vgg19():
-    keras = _keras()
+    keras = import_keras()
     keras.utils.set_random_seed(SEED)
     return keras.applications.VGG19(weights=None, include_top=False)
 
@@ -313,7 +300,7 @@ def _vgg19():
 def feature_model(layer_names):
     """A seeded VGG19 (weights=None, no top), from pixels in [0, 1] (Rescaling to VGG's range) to the
     activations of `layer_names`, in that order, cut after the deepest of them: as in the notebook."""
-    keras = _keras()
+    keras = import_keras()
     vgg = _vgg19()
     pixels = keras.Input(shape=(None, None, 3), name="pixels")
     x = keras.layers.Rescaling(255.0, offset=-127.5, name="to_vgg_range")(pixels)

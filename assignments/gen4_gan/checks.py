@@ -48,7 +48,7 @@ from sklearn.datasets import load_digits
 from sklearn.discriminant_analysis import LinearDiscriminantAnalysis
 
 from grader.checks import (Case, Check, KnownMistake, agrees_with, array_of_shape, close, import_keras, import_tf,
-                           n_parts, one_number, same_structure)
+                           n_parts, normal_batch, one_number, same_structure)
 from grader.codec import ModelInput, ModelStructure
 
 rng = np.random.default_rng(9404)
@@ -60,16 +60,6 @@ MISTAKE_ATOL = 1e-3
 FID_MAX = 100.0                         # reference 20 to 25, noise 4,221, broken loops 778 and more
 TRAINED_STEPS, TRAINED_BATCH, N_SAMPLES = 150, 64, 500
 
-
-def _tf():
-    tf = import_tf()
-    tf.config.experimental.enable_tensor_float_32_execution(False)
-    return tf
-
-
-def _keras():
-    _tf()
-    return import_keras()
 
 
 # ---------------------------------------------------------------- the digits, and the grader's classifier
@@ -149,7 +139,7 @@ DISCRIMINATOR_CASES = (
 
 # ---------------------------------------------------------------- the losses
 def _bce(labels, logits, from_logits=True):
-    keras = _keras()
+    keras = import_keras()
     return float(keras.losses.BinaryCrossentropy(from_logits=from_logits)(labels, np.asarray(logits, np.float32)))
 
 
@@ -202,11 +192,17 @@ D_LOSS_MISTAKES = (
                  lambda case: discriminator_twin(*case.args) / 2, atol=1e-4),
 )
 
+def _saturating_loss(fake_logits):
+    """mean log(1 - D(G(z))) as a learner writes it: -inf where float32's sigmoid rounds to 1, as theirs does."""
+    with np.errstate(divide="ignore"):
+        return float(np.mean(np.log1p(-_sigmoid(fake_logits).astype(np.float64))))
+
+
 G_LOSS_MISTAKES = (
     KnownMistake("this is the saturating loss, the mean of log(1 - D(G(z))), which the minimax game writes but "
                  "which has almost no gradient when the discriminator rejects the fakes: minimise the "
                  "non-saturating -log D(G(z)), the cross-entropy of the fakes' logits with label 1",
-                 lambda case: float(np.mean(np.log1p(-_sigmoid(case.args[0]).astype(np.float64)))), atol=1e-4),
+                 lambda case: _saturating_loss(case.args[0]), atol=1e-4),
     KnownMistake("these are the discriminator's labels (fakes labelled 0), so the generator would help the "
                  "discriminator: the generator wants its fakes called real, label 1",
                  lambda case: _bce(_zeros(case.args[0]), case.args[0]), atol=1e-4),
@@ -218,26 +214,24 @@ G_LOSS_MISTAKES = (
 )
 
 
-def _logits(shape, scale=2.0):
-    return (rng.standard_normal(shape) * scale).astype(np.float32)
-
 
 EXTREME_REAL = np.array([40.0, -40.0, 0.0, 3.0, -25.0, 12.0], np.float32)
 EXTREME_FAKE = np.array([-40.0, 40.0, 0.5, -3.0, 25.0, -12.0], np.float32)
 
 D_LOSS_CASES = (
-    Case("4 real and 4 fake logits, shape (4, 1)", (_logits((4, 1)), _logits((4, 1))), public=True),
+    Case("4 real and 4 fake logits, shape (4, 1)", (normal_batch(rng, 4, 1, scale=2.0), normal_batch(rng, 4, 1, scale=2.0)),
+         public=True),
     Case("logits as large as +-40, shape (6,)", (EXTREME_REAL, EXTREME_FAKE), public=True),
-    Case("16 logits each, shape (16, 1)", (_logits((16, 1), 3.0), _logits((16, 1), 3.0))),
-    Case("large logits, shape (10,)", (_logits((10,), 20.0), _logits((10,), 20.0))),
+    Case("16 logits each, shape (16, 1)", (normal_batch(rng, 16, 1, scale=3.0), normal_batch(rng, 16, 1, scale=3.0))),
+    Case("large logits, shape (10,)", (normal_batch(rng, 10, scale=20.0), normal_batch(rng, 10, scale=20.0))),
     Case("one image each, shape (1, 1)", (np.array([[1.5]], np.float32), np.array([[-0.5]], np.float32))),
 )
 
 G_LOSS_CASES = (
-    Case("4 fake logits, shape (4, 1)", (_logits((4, 1)),), public=True),
+    Case("4 fake logits, shape (4, 1)", (normal_batch(rng, 4, 1, scale=2.0),), public=True),
     Case("logits as large as +-40, shape (6,)", (EXTREME_FAKE,), public=True),
-    Case("16 fake logits, shape (16, 1)", (_logits((16, 1), 3.0),)),
-    Case("large logits, shape (10,)", (_logits((10,), 20.0),)),
+    Case("16 fake logits, shape (16, 1)", (normal_batch(rng, 16, 1, scale=3.0),)),
+    Case("large logits, shape (10,)", (normal_batch(rng, 10, scale=20.0),)),
     Case("one image, shape (1, 1)", (np.array([[-2.0]], np.float32),)),
 )
 
@@ -328,7 +322,7 @@ FRECHET_CASES = (
 
 # ---------------------------------------------------------------- train_gan
 def _generator(latent_dim):
-    keras = _keras()
+    keras = import_keras()
     layers = keras.layers
     return keras.Sequential([
         keras.Input((latent_dim,)),
@@ -344,7 +338,7 @@ def _generator(latent_dim):
 
 
 def _discriminator(input_shape=(8, 8, 1)):
-    keras = _keras()
+    keras = import_keras()
     layers = keras.layers
     return keras.Sequential([
         keras.Input(input_shape),
@@ -358,14 +352,14 @@ def _discriminator(input_shape=(8, 8, 1)):
 
 
 def _networks(latent_dim, seed):
-    keras = _keras()
+    keras = import_keras()
     keras.utils.set_random_seed(seed)
     return ModelInput(_generator(latent_dim)), ModelInput(_discriminator())
 
 
 def reference_training(case, variant=None):
     """The reference loop, or one with a well-known slip (`variant`), on a case's arguments, here."""
-    tf, keras = _tf(), _keras()
+    tf, keras = import_tf(), import_keras()
     generator_in, discriminator_in, real_batches, z_batches, z_eval, learning_rate = case.args
     generator = ModelInput.rebuild(generator_in.architecture, generator_in.weights)
     discriminator = ModelInput.rebuild(discriminator_in.architecture, discriminator_in.weights)
