@@ -22,7 +22,8 @@ and must be Functional models; a ReLU on mu or logvar and a decoder not ending i
 
 train_vae trains the learner's VAE in the learner's kernel (10 epochs of 1,200 digits, about ten seconds)
 and is judged on what it returns, here: the three trackers, one value per epoch, the loss falling and
-equal to reconstruction + KL; pixels in [0, 1]; the held-out negative ELBO, computed here in NumPy from
+equal to reconstruction + KL; the KL term at least 0.5 at the end (below it, the feedback tells posterior
+collapse, every code alike, from a decoder trained on mu instead of the draw z); pixels in [0, 1]; the held-out negative ELBO, computed here in NumPy from
 the returned mu, logvar and reconstructions (binary cross-entropy summed over the pixels + KL), at most
 HELD_OUT_LOSS; and the pictures decoded from 400 codes of the prior, read by a logistic regression
 trained here on all 1,797 digits: at least MIN_DIGITS different digits each recognised in 3% of them,
@@ -338,11 +339,21 @@ def _history_message(history, epochs):
         return "the loss tracker should be reconstruction_loss + kl_loss, the sum you take the gradient of"
     if not loss[-1] < loss[0]:
         return f"the loss did not fall: {loss[0]:.2f} in the first epoch, {loss[-1]:.2f} in the last"
-    if kl[-1] < 0.5:
-        return (f"the KL term is {kl[-1]:.3f} after {epochs} epochs: the codes say nothing about their pictures "
-                "(posterior collapse); check that mu and logvar have no activation and that the reconstruction "
-                "loss is a sum over the pixels")
     return None
+
+
+def _collapse_message(kl_last, mu, epochs):
+    """Why the KL term is near 0 after training, or None when it is not: the codes all alike (posterior
+    collapse) or codes that differ by far less than the noise the decoder should have been trained with."""
+    if kl_last >= 0.5:
+        return None
+    if float(np.max(np.std(np.asarray(mu, np.float64), axis=0))) < 0.05:
+        return (f"the KL term is {kl_last:.3f} after {epochs} epochs and every held-out picture gets the same code: "
+                "the codes say nothing about their pictures (posterior collapse); check that mu and logvar have no "
+                "activation and that the reconstruction loss is a sum over the pixels")
+    return (f"the KL term is {kl_last:.3f} after {epochs} epochs while the codes differ by far less than sigma: the "
+            "decoder never learnt to read noisy codes; decode z, the draw, not mu, and draw it with "
+            "sigma = exp(logvar / 2)")
 
 
 def vae_like(expected, got, case):
@@ -355,6 +366,9 @@ def vae_like(expected, got, case):
     n = len(x_test)
     message = dict_of_arrays(got, {"mu": (n, latent_dim), "logvar": (n, latent_dim),
                                    "reconstructions": (n, 16, 16, 1), "samples": (len(z_prior), 16, 16, 1)})
+    if message:
+        return message
+    message = _collapse_message(float(got["history"]["kl_loss"][-1]), got["mu"], epochs)
     if message:
         return message
     pictures = np.concatenate([np.ravel(got["reconstructions"]), np.ravel(got["samples"])])
