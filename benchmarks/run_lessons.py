@@ -25,6 +25,7 @@ from nbclient import NotebookClient
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+from grader.offline import AsyncUnixSocketKernelManager  # noqa: E402
 from lessons import syllabus  # noqa: E402
 import quote_in_readme  # noqa: E402  (beside this script)
 
@@ -47,6 +48,7 @@ def execute(path, timeout=600):
     """Run one notebook; returns (executed notebook, seconds, peak MiB)."""
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+                            kernel_manager_class=AsyncUnixSocketKernelManager,
                             resources={"metadata": {"path": str(path.parent)}})
     start = time.perf_counter()
     client.reset_execution_trackers()

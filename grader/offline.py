@@ -38,21 +38,30 @@ def offline_problem():
     return lines[-1] if lines else f"{LAUNCHER.name} exited with code {done.returncode}"
 
 
-class OfflineKernelManager(KernelManager):
-    """jupyter_client's KernelManager, with the kernel in an empty network namespace."""
+class UnixSocketKernelManager(KernelManager):
+    """jupyter_client's KernelManager, talking to its kernel over Unix sockets in a private folder
+    rather than TCP on 127.0.0.1, where any local user could connect (ipykernel warns of that)."""
 
     def __init__(self, **kwargs):
         super().__init__(transport="ipc", **kwargs)
         self.socket_folder = tempfile.mkdtemp(prefix="kernel-")
         self.ip = os.path.join(self.socket_folder, "ipc")  # the sockets: ipc-1 to ipc-5
 
-    def format_kernel_cmd(self, extra_arguments=None):
-        return offline_command(super().format_kernel_cmd(extra_arguments))
-
     async def _async_cleanup_resources(self, restart=False):
         await super()._async_cleanup_resources(restart=restart)
         if not restart:
             shutil.rmtree(self.socket_folder, ignore_errors=True)
+
+
+class AsyncUnixSocketKernelManager(UnixSocketKernelManager, AsyncKernelManager):
+    """The same, with the asynchronous interface nbclient uses."""
+
+
+class OfflineKernelManager(UnixSocketKernelManager):
+    """The same, with the kernel in an empty network namespace."""
+
+    def format_kernel_cmd(self, extra_arguments=None):
+        return offline_command(super().format_kernel_cmd(extra_arguments))
 
 
 class AsyncOfflineKernelManager(OfflineKernelManager, AsyncKernelManager):
