@@ -129,7 +129,8 @@ def close(atol=1e-6, rtol=1e-6):
             return f"{where} contains NaN or infinity"
         if not np.allclose(got_array, expected, atol=atol, rtol=rtol):
             with np.errstate(invalid="ignore"):  # equal infinities subtract to nan: no difference there
-                diff = np.max(np.nan_to_num(np.abs(got_array.astype(float) - expected.astype(float)), nan=0.0, posinf=np.inf))
+                gaps = np.abs(got_array.astype(float) - expected.astype(float))
+            diff = np.max(np.nan_to_num(gaps, nan=0.0, posinf=np.inf))
             return f"{where} differs from the expected values (largest difference {diff:.3g}, tolerance {atol:g})"
         return None
     return compare

@@ -78,6 +78,13 @@ def true_log_joint():
     return table + shoes.transpose(0, 2, 1)[None, :, :, None, None, :]
 
 
+def _draw(rng, probability_rows):
+    """One category index per row of `probability_rows` (n, k), drawn by inverse CDF from one uniform each."""
+    cumulative = np.cumsum(probability_rows, axis=1)
+    return np.minimum((rng.random(len(probability_rows))[:, None] > cumulative).sum(axis=1),
+                      probability_rows.shape[1] - 1)
+
+
 def make_outfits(n=2000, seed=0):
     """`n` outfits drawn from the generator described in the module's docstring.
 
@@ -91,10 +98,7 @@ def make_outfits(n=2000, seed=0):
     for j, name in enumerate(FEATURES):
         if name == "shoes":
             continue
-        table = np.asarray(_GIVEN_STYLE[name])
-        cumulative = np.cumsum(table[y], axis=1)
-        X[:, j] = np.minimum((rng.random(n)[:, None] > cumulative).sum(axis=1), table.shape[1] - 1)
+        X[:, j] = _draw(rng, np.asarray(_GIVEN_STYLE[name])[y])
     shoes_table = np.stack([shoes_given(b, c) for b, c in zip(X[:, 1], y)]) if n else np.zeros((0, 4))
-    cumulative = np.cumsum(shoes_table, axis=1)
-    X[:, 2] = np.minimum((rng.random(n)[:, None] > cumulative).sum(axis=1), 3)
+    X[:, 2] = _draw(rng, shoes_table)
     return Outfits(X, y.astype(np.int64), FEATURES, CATEGORIES, STYLES)

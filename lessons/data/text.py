@@ -96,17 +96,17 @@ def dates_to_arrays(pairs, human_vocab, machine_vocab, Tx=30, Ty=10):
 
 # The morphemes a dinosaur name is made of: a head, sometimes a middle, and a tail.
 DINO_HEADS = ("tyranno", "stego", "brachio", "veloci", "allo", "apato", "diplo", "tricera",
-               "pachycephalo", "spino", "ankylo", "iguano", "parasauro", "micro", "mega",
-               "archaeo", "ptero", "compso", "dilopho", "giganto", "carno", "cerato", "proto",
-               "hadro", "maia", "oviro", "deino", "utah", "lambeo", "edmonto", "styraco",
-               "carchar", "acro", "baro", "camara", "cetio", "coelo", "dryo", "euoplo", "gallimi",
-               "hetero", "hypsilo", "lepto", "mamenchi", "nodo", "ornitho", "pachy", "plateo",
-               "psittaco", "rhabdo", "sauro", "scelido", "segno", "thero", "titano", "troo")
+              "pachycephalo", "spino", "ankylo", "iguano", "parasauro", "micro", "mega",
+              "archaeo", "ptero", "compso", "dilopho", "giganto", "carno", "cerato", "proto",
+              "hadro", "maia", "oviro", "deino", "utah", "lambeo", "edmonto", "styraco",
+              "carchar", "acro", "baro", "camara", "cetio", "coelo", "dryo", "euoplo", "gallimi",
+              "hetero", "hypsilo", "lepto", "mamenchi", "nodo", "ornitho", "pachy", "plateo",
+              "psittaco", "rhabdo", "sauro", "scelido", "segno", "thero", "titano", "troo")
 DINO_MIDDLES = ("cerato", "lopho", "odonto", "ptero", "rhino", "chelo", "mega", "nano",
-                 "brachy", "dolicho", "platy", "macro")
+                "brachy", "dolicho", "platy", "macro")
 DINO_TAILS = ("saurus", "raptor", "don", "ceratops", "mimus", "nychus", "pteryx", "suchus",
-               "titan", "venator", "dromeus", "lophus", "rhinus", "ornis", "cephale", "pelta",
-               "saur", "pus", "gnathus", "dactylus", "rex", "odon", "ceras")
+              "titan", "venator", "dromeus", "lophus", "rhinus", "ornis", "cephale", "pelta",
+              "saur", "pus", "gnathus", "dactylus", "rex", "odon", "ceras")
 
 
 def make_dino_names(n=1500, seed=0):
